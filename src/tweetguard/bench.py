@@ -1,0 +1,111 @@
+"""``make bench``: how fast ``check`` is, on real tweets from ``../shared/data``.
+
+Prints, for one process on one core:
+- policy load time (parse, validate, compile);
+- drafts per second for ``Engine.check`` over every tweet of the corpora (the check only:
+  drafts are built before the clock starts);
+- latency per draft (median, p99) for single drafts;
+- time per character for drafts of growing length, to show that nothing is quadratic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from tweetguard.draft import Draft
+from tweetguard.engine import Engine
+from tweetguard.policy import load_policy
+
+CORPORA = (
+    "tweeteval_sentiment",
+    "olid_offenseval2019",
+    "davidson2017_hate_offensive_en",
+    "hatecheck_en",
+    "hatecheck_nl_mhc",
+)
+NOW = dt.datetime(2026, 11, 24, 10, 15, tzinfo=dt.UTC)
+
+
+def read_corpus(data: Path) -> list[str]:
+    texts: list[str] = []
+    csv.field_size_limit(1 << 20)
+    for name in CORPORA:
+        for split in ("train", "dev"):
+            path = data / name / f"{split}.tsv"
+            if not path.is_file():
+                continue
+            with path.open(encoding="utf-8", newline="") as fh:
+                reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+                next(reader, None)
+                texts.extend(row[0] for row in reader if row and row[0].strip())
+    return texts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--limit", type=int, default=0, help="check at most N drafts")
+    args = parser.parse_args(argv)
+    texts = read_corpus(args.data)
+    if not texts:
+        print(f"no corpora found under {args.data}", file=sys.stderr)
+        return 2
+    if args.limit:
+        texts = texts[: args.limit]
+
+    t0 = time.perf_counter()
+    policy = load_policy()
+    engine = Engine(policy)
+    load_s = time.perf_counter() - t0
+    drafts = [Draft(text=t, created_at=NOW) for t in texts]
+    engine.check(drafts[0])  # warm caches (lexicons load lazily)
+
+    t0 = time.perf_counter()
+    verdicts: Counter[str] = Counter()
+    codes: Counter[str] = Counter()
+    for d in drafts:
+        report = engine.check(d)
+        verdicts[report.verdict] += 1
+        codes.update(f.code for f in report.findings)
+    elapsed = time.perf_counter() - t0
+    rate = len(drafts) / elapsed
+
+    sample = drafts[:: max(1, len(drafts) // 2000)]
+    lat = []
+    for d in sample:
+        s = time.perf_counter()
+        engine.check(d)
+        lat.append((time.perf_counter() - s) * 1e6)
+    lat.sort()
+
+    print("tweetguard bench (one process, one core)")
+    print(f"  corpus            {len(drafts):>9,} tweets from {args.data}")
+    print(f"  policy load       {load_s * 1000:>9.1f} ms")
+    print(f"  check throughput  {rate:>9,.0f} drafts/s")
+    print(f"  latency median    {statistics.median(lat):>9.0f} µs")
+    print(f"  latency p99       {lat[int(len(lat) * 0.99) - 1]:>9.0f} µs")
+    print("  verdicts          " + ", ".join(f"{k} {v:,}" for k, v in verdicts.most_common()))
+    print("  top codes         " + ", ".join(f"{k} {v:,}" for k, v in codes.most_common(8)))
+    print("  scaling (µs per character; flat = linear)")
+    base = " ".join(texts[:400])
+    for n in (250, 2_500, 25_000):
+        text = (base * (n // max(1, len(base)) + 1))[:n]
+        d = Draft(text=text, created_at=NOW)
+        s = time.perf_counter()
+        reps = max(1, 50_000 // n)
+        for _ in range(reps):
+            engine.check(d)
+        per = (time.perf_counter() - s) / reps * 1e6
+        print(f"    {n:>6,} chars   {per:>10,.0f} µs/draft   {per / n:>6.2f} µs/char")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

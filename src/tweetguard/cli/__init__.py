@@ -1,0 +1,212 @@
+"""The command line: ``tweetguard check``, ``tweetguard policy …``, ``tweetguard explain``.
+
+Exit status (contract.md): 0 every draft ``ok``; 1 some draft ``warn`` or ``block``; 2 bad
+usage, a bad policy file, or input that could not be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from tweetguard.cli.inputs import decode, iter_jsonl, read_bytes, read_draft_file, require_content
+from tweetguard.cli.render import print_report
+from tweetguard.draft import text_draft
+from tweetguard.engine import Engine
+from tweetguard.errors import TweetguardError
+from tweetguard.policy import Policy, load_policy
+from tweetguard.policy.loader import read_policy_file
+from tweetguard.policy.render import render_policy
+from tweetguard.report import Report
+
+app = typer.Typer(
+    name="tweetguard",
+    help="Check tweets against your company's Twitter policy (Dutch and English).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+policy_app = typer.Typer(help="Render or validate the policy.", no_args_is_help=True)
+app.add_typer(policy_app, name="policy")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+class DocFormat(str, Enum):
+    text = "text"
+    md = "md"
+    html = "html"
+
+
+err_console = Console(stderr=True)
+
+
+def _fail(exc: TweetguardError | str) -> NoReturn:
+    err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def _policy(path: Path | None) -> Policy:
+    try:
+        return load_policy(path)
+    except TweetguardError as exc:
+        _fail(exc)
+
+
+PolicyOpt = Annotated[
+    Path | None,
+    typer.Option("--policy", help="Policy file (default: $TWEETGUARD_POLICY, ./policy.toml, "
+                 "the bundled example).", show_default=False),
+]
+
+
+@app.command()
+def check(
+    text: Annotated[str | None, typer.Argument(help="The draft text. Omit to read stdin.")] = None,
+    draft: Annotated[str | None, typer.Option("--draft", help="A draft as JSON ('-': stdin).")] = None,
+    drafts: Annotated[
+        str | None, typer.Option("--drafts", help="Drafts as JSONL, one a line ('-': stdin).")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    policy: PolicyOpt = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of messages.")] = Lang.nl,
+) -> None:
+    """Check one draft (TEXT, --draft, stdin) or many (--drafts) against the policy."""
+    given = [x for x in (text, draft, drafts) if x is not None]
+    if len(given) > 1:
+        _fail("give one of TEXT, --draft or --drafts, not several")
+    pol = _policy(policy)
+    engine = Engine(pol)
+    out = Console(highlight=False, soft_wrap=False)
+    if drafts is not None:
+        raise typer.Exit(_check_many(engine, drafts, fmt, lang.value, out))
+    try:
+        if draft is not None:
+            one = read_draft_file(draft)
+        else:
+            if text is None:
+                if sys.stdin.isatty():
+                    _fail("no draft given: pass TEXT, --draft FILE, --drafts FILE or pipe text")
+                text = decode(read_bytes("-"), "<stdin>").rstrip("\n")
+            one = require_content(text_draft(text))
+    except TweetguardError as exc:
+        _fail(exc)
+    report = engine.check(one)
+    _emit_one(report, one.text, fmt, lang.value, out, line=1 if fmt is Format.jsonl else None)
+    raise typer.Exit(0 if report.verdict == "ok" else 1)
+
+
+def _emit_one(
+    report: Report, text: str, fmt: Format, lang: str, out: Console, *, line: int | None
+) -> None:
+    if fmt is Format.text:
+        header = f"#{line}" if line is not None else None
+        print_report(out, report, text, lang=lang, header=header)
+        return
+    data = report.to_dict()
+    if line is not None:
+        data = {"line": line, **data}
+    dumped = json.dumps(data, ensure_ascii=False, indent=2 if fmt is Format.json else None)
+    sys.stdout.write(dumped + "\n")
+
+
+def _check_many(engine: Engine, name: str, fmt: Format, lang: str, out: Console) -> int:
+    try:
+        items = list(iter_jsonl(name))
+    except TweetguardError as exc:
+        _fail(exc)
+    status = 0
+    reports: list[dict[str, object]] = []
+    for item in items:
+        if item.draft is None:
+            status = 2
+            if fmt is Format.text:
+                err_console.print(f"[bold red]error:[/] {item.error}", highlight=False)
+            reports.append({"line": item.line, "error": item.error})
+            if fmt is Format.jsonl:
+                sys.stdout.write(json.dumps(reports[-1], ensure_ascii=False) + "\n")
+            continue
+        report = engine.check(item.draft)
+        if report.verdict != "ok" and status == 0:
+            status = 1
+        if fmt is Format.json:
+            reports.append({"line": item.line, **report.to_dict()})
+        else:
+            _emit_one(report, item.draft.text, fmt, lang, out, line=item.line)
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(reports, ensure_ascii=False, indent=2) + "\n")
+    if not items:
+        err_console.print(f"[bold red]error:[/] {name}: no drafts in the input", highlight=False)
+        return 2
+    return status
+
+
+@policy_app.command("render")
+def policy_render(
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
+    fmt: Annotated[DocFormat, typer.Option("--format")] = DocFormat.text,
+    policy: PolicyOpt = None,
+) -> None:
+    """Print the policy text with the company name filled in."""
+    pol = _policy(policy)
+    sys.stdout.write(render_policy(pol.company, lang=lang.value, fmt=fmt.value))
+    if fmt is not DocFormat.html:
+        sys.stdout.write("\n")
+
+
+@policy_app.command("validate")
+def policy_validate(file: Annotated[Path, typer.Argument(help="The policy file (TOML).")]) -> None:
+    """Validate a policy file; print its company and version, or the errors (exit 2)."""
+    try:
+        pol = Policy(read_policy_file(file), source=str(file))
+    except TweetguardError as exc:
+        _fail(exc)
+    Console(highlight=False).print(
+        f"[green]ok[/] {file}: {pol.company}, {len(pol.config.accounts)} accounts, "
+        f"{len(pol.config.products)} products, version {pol.version}"
+    )
+
+
+@policy_app.command("version")
+def policy_version_cmd(policy: PolicyOpt = None) -> None:
+    """Print the policy version (sha256 of the rendered Dutch text)."""
+    sys.stdout.write(_policy(policy).version + "\n")
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule number (1-10), 'P', or a code like R4.x")],
+) -> None:
+    """Print a rule's documentation: what it checks, why, an example and a better version."""
+    from tweetguard.rules import BY_CODE, BY_NUMBER
+
+    key = rule.strip().upper().removeprefix("R")
+    found = BY_CODE.get(rule) or (BY_NUMBER.get(0) if key in ("P", "0") else None)
+    if found is None and key.split(".")[0].isdigit():
+        found = BY_NUMBER.get(int(key.split(".")[0]))
+    if found is None:
+        _fail(f"unknown rule {rule!r}: use 1-10, P, or a code such as R1.secret")
+    sys.stdout.write(found.doc.strip() + "\n\nCodes: " + ", ".join(found.codes) + "\n")
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:  # e.g. `tweetguard check … | head`
+        sys.stderr.close()
+        raise SystemExit(1) from None

@@ -1,0 +1,158 @@
+"""The context of one check: the draft, the compiled policy, and everything derived from
+them once (folded text, entities, term hits, detector matches, local time, model signals).
+
+Rules read the context; nothing in it does I/O. Values are computed lazily, on first use,
+and shared by every rule that asks.
+
+Model scores plug in through *signal providers*: a mapping from a signal name (``"abuse"``,
+``"tone"``, ``"irony"``, ``"customer_question"``, ``"internal"``) to a function
+``(Context) -> Signal | None`` handed to the :class:`~tweetguard.engine.Engine`. A rule asks
+``ctx.signal("abuse")`` and falls back to its lexicons when the answer is ``None``; adding a
+model never touches the engine or the rule API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from tweetguard.detect import find_personal_data, find_secrets
+from tweetguard.detect.terms import TermHit
+from tweetguard.draft import Draft
+from tweetguard.policy.compiled import Policy
+from tweetguard.redact import excerpt
+from tweetguard.text.entities import Entity, extract_entities
+from tweetguard.text.length import LengthInfo, weighted_length
+from tweetguard.text.normalize import Folded, fold_with_offsets
+from tweetguard.types import Match
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A model's judgement of the draft: a score in [0, 1] and the words that tipped it."""
+
+    name: str
+    score: float
+    label: str | None = None
+    words: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+SignalProvider = Callable[["Context"], "Signal | None"]
+
+
+class TextView:
+    """A text (draft, bio or parent tweet) parsed once: folded form, entities, terms."""
+
+    def __init__(self, text: str, policy: Policy) -> None:
+        self.text = text
+        self._policy = policy
+
+    @cached_property
+    def folded(self) -> Folded:
+        return fold_with_offsets(self.text)
+
+    @cached_property
+    def entities(self) -> tuple[Entity, ...]:
+        return extract_entities(self.text)
+
+    @cached_property
+    def terms(self) -> list[TermHit]:
+        return self._policy.terms.find(self.folded, self.entities)
+
+    def terms_of(self, *kinds: str) -> list[TermHit]:
+        return [h for h in self.terms if h.term.kind in kinds]
+
+    def mentions(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "mention"]
+
+    def search(self, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        """Spans (original offsets) of a pattern matched against the folded text."""
+        return [self.folded.span(m.start(), m.end()) for m in pattern.finditer(self.folded.folded)]
+
+    def has(self, pattern: re.Pattern[str]) -> bool:
+        return pattern.search(self.folded.folded) is not None
+
+
+class Context:
+    """Everything rules may look at for one draft."""
+
+    def __init__(
+        self,
+        draft: Draft,
+        policy: Policy,
+        *,
+        created_at: dt.datetime,
+        signals: Mapping[str, SignalProvider] | None = None,
+    ) -> None:
+        self.draft = draft
+        self.policy = policy
+        self.text = draft.text
+        self.created_at = created_at
+        self._providers = signals or {}
+        self._signals: dict[str, Signal | None] = {}
+
+    # --- the draft's own text -------------------------------------------------------
+    @cached_property
+    def view(self) -> TextView:
+        return TextView(self.text, self.policy)
+
+    @cached_property
+    def length(self) -> LengthInfo:
+        return weighted_length(self.text)
+
+    @cached_property
+    def secrets(self) -> list[Match]:
+        return find_secrets(self.text)
+
+    @cached_property
+    def personal_data(self) -> list[Match]:
+        return find_personal_data(
+            self.text,
+            public_emails=self.policy.public_emails,
+            public_phones=self.policy.public_phones,
+        )
+
+    @cached_property
+    def sensitive(self) -> list[Match]:
+        """All secrets and personal data: what excerpts and messages must never show."""
+        return sorted([*self.secrets, *self.personal_data], key=lambda m: m.start)
+
+    def quote(self, start: int, end: int) -> str:
+        """The words of a span as a message may quote them (redacted, shortened)."""
+        return excerpt(self.text, start, end, self.sensitive)
+
+    # --- who posts, where, when -----------------------------------------------------
+    @cached_property
+    def account_kind(self) -> str:
+        acc = self.draft.account
+        return acc.kind or self.policy.kind_of(acc.handle)
+
+    @property
+    def is_personal(self) -> bool:
+        return self.account_kind == "personal"
+
+    @cached_property
+    def bio(self) -> TextView | None:
+        bio = self.draft.account.bio
+        return TextView(bio, self.policy) if bio else None
+
+    @cached_property
+    def parent(self) -> TextView | None:
+        reply = self.draft.in_reply_to
+        return TextView(reply.text, self.policy) if reply else None
+
+    @cached_property
+    def local_time(self) -> dt.datetime:
+        return self.created_at.astimezone(self.policy.timezone)
+
+    # --- model signals ------------------------------------------------------------------
+    def signal(self, name: str) -> Signal | None:
+        """The named model signal, or ``None`` when no model provides it."""
+        if name not in self._signals:
+            provider = self._providers.get(name)
+            self._signals[name] = provider(self) if provider else None
+        return self._signals[name]

@@ -1,0 +1,197 @@
+"""Building blocks of the secret and personal-data detectors, Presidio-style.
+
+A detector is a small class: its defaults are class constants (``KIND``, ``LABEL``,
+``PLACEHOLDER``, ``PATTERNS``, ``TRIGGERS``, ``ANCHOR``, ``MIN_DIGITS``, ``PREFILTER``,
+``PRIORITY``) and it overrides one hook, :meth:`PatternDetector.validate`, to veto or rescore
+a hit (a checksum, a placeholder filter). A :class:`DetectorTable` runs a table of them:
+
+1. cheap prefilters pick the detectors worth running, each evaluated once per text and
+   shared by the detectors that name it: ``TRIGGERS`` (lower-case substrings, one of which
+   must occur in the lower-cased text; one Aho-Corasick pass for the whole table),
+   ``MIN_DIGITS`` (how many digits the text must hold) and ``PREFILTER`` (a regex that must
+   find something);
+2. each picked detector yields :class:`~tweetguard.types.Match` objects. With an ``ANCHOR``
+   (a case-sensitive regex for the lower-cased text) the ``PATTERNS`` are only tried where
+   the anchor matched, which keeps case-insensitive patterns cheap;
+3. overlapping matches are resolved (higher ``PRIORITY`` wins, then score, then length), so a
+   table's output never overlaps and is sorted by start.
+
+The span of a match is the pattern's named group ``value`` when it has one (``wachtwoord:
+geheim123`` covers ``geheim123`` only), else the whole match.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+import ahocorasick
+
+from tweetguard.types import Localized, Match, SensitiveCategory
+
+VALUE_GROUP = "value"
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Per-call settings some detectors look at (public addresses that are not personal)."""
+
+    public_emails: Collection[str] = ()
+    public_phones: Collection[str] = ()
+
+
+NO_OPTIONS = Options()
+
+
+class PatternDetector:
+    """One named detector: regexes plus a ``validate`` hook; subclasses set the constants."""
+
+    KIND: ClassVar[str]
+    CATEGORY: ClassVar[SensitiveCategory]
+    LABEL: ClassVar[Localized]
+    PLACEHOLDER: ClassVar[str]
+    PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = ()
+    TRIGGERS: ClassVar[tuple[str, ...]] = ()  # lower-case substrings; empty = no such filter
+    ANCHOR: ClassVar[re.Pattern[str] | None] = None  # where to try PATTERNS (lowered text)
+    MIN_DIGITS: ClassVar[int] = 0
+    PREFILTER: ClassVar[re.Pattern[str] | None] = None
+    SCORE: ClassVar[float] = 1.0
+    PRIORITY: ClassVar[int] = 50  # wins overlaps against lower priorities
+
+    def validate(self, value: str, match: re.Match[str], options: Options) -> float | None:
+        """Return the score of a hit, or ``None`` to drop it. Default: ``SCORE``."""
+        return self.SCORE
+
+    def find(self, text: str, options: Options = NO_OPTIONS) -> Iterator[Match]:
+        """Every validated hit of every pattern (may overlap; the table resolves that)."""
+        for m in self.raw_matches(text):
+            has_value = VALUE_GROUP in m.re.groupindex
+            start, end = m.span(VALUE_GROUP) if has_value else m.span()
+            if start < 0 or start == end:
+                continue
+            score = self.validate(text[start:end], m, options)
+            if score is not None:
+                yield self.make(text, start, end, score)
+
+    def raw_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The regex matches of ``PATTERNS``, tried only at ``ANCHOR`` hits when set."""
+        lowered = text.lower() if self.ANCHOR is not None else ""
+        if self.ANCHOR is None or len(lowered) != len(text):
+            for pattern in self.PATTERNS:
+                yield from pattern.finditer(text)
+            return
+        starts = [a.start() for a in self.ANCHOR.finditer(lowered)]
+        for pattern in self.PATTERNS:
+            for pos in starts:
+                m = pattern.match(text, pos)
+                if m is not None:
+                    yield m
+
+    def make(self, text: str, start: int, end: int, score: float | None = None) -> Match:
+        return Match(
+            kind=self.KIND,
+            category=self.CATEGORY,
+            start=start,
+            end=end,
+            text=text[start:end],
+            label=self.LABEL,
+            placeholder=self.PLACEHOLDER,
+            score=self.SCORE if score is None else score,
+        )
+
+
+class DetectorTable:
+    """A fixed table of detectors, run with shared prefilters and overlap resolution."""
+
+    def __init__(self, detectors: Sequence[PatternDetector]) -> None:
+        kinds = [d.KIND for d in detectors]
+        if len(set(kinds)) != len(kinds):
+            raise ValueError(f"duplicate detector kinds: {kinds}")
+        self.detectors: tuple[PatternDetector, ...] = tuple(detectors)
+        self._priority = {d.KIND: d.PRIORITY for d in detectors}
+        self._count_digits = any(d.MIN_DIGITS > 0 for d in detectors)
+        by_trigger: dict[str, set[int]] = {}
+        for i, d in enumerate(detectors):
+            for t in d.TRIGGERS:
+                if t != t.lower():
+                    raise ValueError(f"{d.KIND}: trigger {t!r} must be lower case")
+                by_trigger.setdefault(t, set()).add(i)
+        self._lower = any(t != t.upper() for t in by_trigger)
+        self._triggers: ahocorasick.Automaton | None = None
+        if by_trigger:
+            self._triggers = ahocorasick.Automaton()
+            for t, ids in by_trigger.items():
+                self._triggers.add_word(t, frozenset(ids))
+            self._triggers.make_automaton()
+
+    def find(self, text: str, options: Options = NO_OPTIONS) -> list[Match]:
+        triggered: set[int] = set()
+        if self._triggers is not None:
+            for _, ids in self._triggers.iter(text.lower() if self._lower else text):
+                triggered |= ids
+        digits = len(_DIGIT.findall(text)) if self._count_digits else 0
+        prefiltered: dict[int, bool] = {}
+        found: list[Match] = []
+        for i, d in enumerate(self.detectors):
+            if (d.TRIGGERS and i not in triggered) or digits < d.MIN_DIGITS:
+                continue
+            if d.PREFILTER is not None:
+                key = id(d.PREFILTER)
+                if key not in prefiltered:
+                    prefiltered[key] = d.PREFILTER.search(text) is not None
+                if not prefiltered[key]:
+                    continue
+            found.extend(d.find(text, options))
+        return resolve_overlaps(found, self._priority)
+
+
+def resolve_overlaps(matches: Iterable[Match], priority: dict[str, int]) -> list[Match]:
+    """Keep a non-overlapping subset (priority, then score, then length win); sort by start."""
+    items = list(matches)
+    if len(items) <= 1:
+        return items
+    items.sort(key=lambda m: (-priority.get(m.kind, 0), -m.score, m.start - m.end, m.start))
+    kept: list[Match] = []
+    for m in items:
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string: ``words("a b c")``."""
+    return frozenset(text.split())
+
+
+def shannon_entropy(value: str) -> float:
+    """Bits per character of ``value`` (0 for a repeated character, ~4-6 for random tokens)."""
+    if not value:
+        return 0.0
+    n = len(value)
+    return -sum(c / n * math.log2(c / n) for c in Counter(value).values())
+
+
+_FILLER = re.compile(r"(?i)^(?:[x*•·.#?_\-]+|(.)\1*)$")
+_FILLER_RUN = re.compile(r"(?i)x{5,}|\*{3,}|•{3,}|\.{3,}|0{8,}|abcdefghij|qwertyuiop")
+_PLACEHOLDER_WORDS = re.compile(
+    r"(?i)your|jouw|example|voorbeeld|placeholder|here|hier|insert|redacted|dummy|fake"
+)
+
+
+def looks_like_placeholder(value: str) -> bool:
+    """A filler or template value rather than a real secret: ``****``, ``xxxx``, ``<token>``,
+    ``${API_KEY}``, ``{{ secret }}``, ``%s``, ``your_token_here``, ``AKIA…EXAMPLE``."""
+    v = value.strip("\"'`")
+    if not v or _FILLER.match(v) or _FILLER_RUN.search(v):
+        return True
+    if v[0] in "<[{" and v[-1] in ">]}":
+        return True
+    if v.startswith(("$", "%")) or "{{" in v or "${" in v:
+        return True
+    return _PLACEHOLDER_WORDS.search(v) is not None

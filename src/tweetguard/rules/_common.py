@@ -1,0 +1,96 @@
+"""What every rule module shares: the rule record, hits, and phrase matching helpers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tweetguard.context import Context
+from tweetguard.policy.compiled import Policy
+from tweetguard.report import Evidence
+from tweetguard.text.normalize import fold
+from tweetguard.types import Localized, Severity
+
+DOC_SECTIONS = (
+    "## Wat het controleert / What it checks",
+    "## Waarom (regel {n})",
+    "## Voorbeeld",
+    "## Beter zo",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule reports; the engine adds the rule number, title and redacted excerpt."""
+
+    code: str
+    severity: Severity
+    start: int
+    end: int
+    message: Localized
+    fix: Localized | None = None
+    evidence: Evidence | None = None
+
+
+Check = Callable[[Context, Any], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule of the policy: its number, title, the sentence it enforces, and its check.
+
+    ``prepare`` (optional) compiles what the rule needs from a policy, once per policy; the
+    engine passes its result to ``check`` as the second argument.
+    """
+
+    number: int
+    slug: str
+    title: Localized
+    sentence: Localized  # the policy sentence, with "[Het Bedrijf]" as in the policy text
+    codes: tuple[str, ...]
+    check: Check
+    doc: str
+    prepare: Callable[[Policy], Any] | None = field(default=None)
+
+    def cite(self, company: str) -> Localized:
+        return Localized(
+            self.sentence.nl.replace("[Het Bedrijf]", company),
+            self.sentence.en.replace("[Het Bedrijf]", company),
+        )
+
+
+def phrases(items: Iterable[str], *, prefix: bool = False) -> re.Pattern[str]:
+    """A regex over folded text for any of the phrases, on word boundaries.
+
+    Phrases are folded like the text (case, diacritics); a space in a phrase matches any run
+    of whitespace; ``prefix=True`` lets the last word continue (``reorganis`` matches
+    ``reorganisatie``).
+    """
+    alts = sorted({fold(p).strip() for p in items if p.strip()}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
+    tail = r"\w*" if prefix else r"(?!\w)"
+    return re.compile(rf"(?<!\w)(?:{body}){tail}")
+
+
+def names_pattern(names: Iterable[str]) -> str:
+    """Regex alternation of folded names (for embedding in larger patterns)."""
+    alts = sorted({fold(n).strip() for n in names if n.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts) + ")"
+
+
+def whole(ctx: Context) -> tuple[int, int]:
+    """The span of the whole draft, for findings about the draft as a whole."""
+    return 0, len(ctx.text)
+
+
+def company_names(policy: Policy) -> list[str]:
+    c = policy.config
+    return [c.company.name, *c.company.aliases, *policy.company_handles]
+
+
+SECOND_PERSON = phrases(
+    ["je", "jij", "jou", "jouw", "jullie", "u", "uw", "you", "your", "you're", "youre", "ur", "u r"]
+)
+FIRST_PLURAL = phrases(["we", "wij", "ons", "onze", "our", "us", "we're", "we've", "we'll"])

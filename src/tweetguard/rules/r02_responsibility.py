@@ -1,0 +1,168 @@
+"""Regel 2 — verantwoordelijkheid / Rule 2 — responsibility for what you write.
+
+## Wat het controleert / What it checks
+NL: signalen dat een tekst op schrift verkeerd kan vallen: schreeuwen (veel hoofdletters),
+een rij uitroeptekens, sarcasme of ironie, schrijven in boosheid (negatieve woorden gericht
+aan "je/jij/jullie/you") en posten midden in de nacht.
+EN: signs that a text is easily misread in writing: shouting (capitals), runs of exclamation
+marks, sarcasm or irony, writing in anger (negative words aimed at "you") and posting in the
+middle of the night.
+
+## Waarom (regel 2)
+"Neem verantwoordelijkheid voor wat je schrijft. Het geschreven woord is moeilijker om te
+interpreteren dan mondelinge interactie. Wees daarom voorzichtig en verstandig."
+
+## Voorbeeld
+    WAT EEN BELACHELIJKE VERTRAGING WEER!!! Jullie zijn echt geweldig hoor 🙄
+
+## Beter zo
+    Helaas weer vertraging vandaag. Hopelijk is het snel opgelost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tweetguard.context import Context
+from tweetguard.rules._common import SECOND_PERSON, Hit, Rule, phrases
+from tweetguard.types import Localized
+
+SENTENCE = Localized(
+    "Neem verantwoordelijkheid voor wat je schrijft.",
+    "Take responsibility for what you write.",
+)
+TITLE = Localized("Verantwoordelijkheid", "Responsibility")
+
+MIN_SHOUT_LETTERS = 12
+SHOUT_SHARE = 0.7
+EXCLAMATIONS = re.compile(r"[!?]*![!?]*!{1,}[!?]*!|!{3,}")
+IRONY = phrases(
+    ["ja hoor", "nou lekker", "lekker dan", "echt top hoor", "geweldig hoor", "super hoor",
+     "wat een verrassing", "goh wat verrassend", "dank je de koekoek", "nou nou",
+     "yeah right", "oh great", "oh wonderful", "thanks a lot", "what a surprise",
+     "how surprising", "sure, jan", "#not", "#sarcasme", "#ironie", "#sarcasm", "/s"]
+)
+IRONY_EMOJI = ("🙄", "🙃", "😒", "😏")
+ANGRY = phrases(
+    ["belachelijk", "schandalig", "waardeloos", "onzin", "lachwekkend", "walgelijk",
+     "incompetent", "absurd", "bespottelijk", "schande", "triest", "zielig", "dom",
+     "achterlijk", "onbeschoft", "ridiculous", "pathetic", "disgrace", "disgraceful",
+     "useless", "nonsense", "shameful", "clueless", "unacceptable", "stupid", "absurd",
+     "laughable", "disgusting", "incompetent", "rubbish"]
+)
+SENTENCE_SPLIT = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+
+def check(ctx: Context, _: object) -> Iterator[Hit]:
+    yield from _shouting(ctx)
+    for m in EXCLAMATIONS.finditer(ctx.text):
+        yield Hit(
+            "R2.exclamations", "info", m.start(), m.end(),
+            Localized(
+                "Regel 2: een rij uitroeptekens leest op schrift als schreeuwen.",
+                "Rule 2: a run of exclamation marks reads as shouting in writing.",
+            ),
+            Localized("Eén uitroepteken is genoeg.", "One exclamation mark is enough."),
+        )
+        break
+    yield from _irony(ctx)
+    yield from _anger(ctx)
+    yield from _late(ctx)
+
+
+def _shouting(ctx: Context) -> Iterator[Hit]:
+    skip = [(e.start, e.end) for e in ctx.view.entities if e.kind in ("mention", "hashtag", "url")]
+    letters = upper = 0
+    for i, ch in enumerate(ctx.text):
+        if ch.isalpha() and not any(s <= i < e for s, e in skip):
+            letters += 1
+            upper += ch.isupper()
+    if letters >= MIN_SHOUT_LETTERS and upper / letters >= SHOUT_SHARE:
+        yield Hit(
+            "R2.shouting", "info", 0, len(ctx.text),
+            Localized(
+                "Regel 2: de tekst staat grotendeels in hoofdletters; dat leest als schreeuwen.",
+                "Rule 2: the text is mostly in capitals; that reads as shouting.",
+            ),
+            Localized(
+                "Schrijf in gewone zinnen met kleine letters.",
+                "Write in ordinary sentences in lower case.",
+            ),
+        )
+
+
+def _irony(ctx: Context) -> Iterator[Hit]:
+    sig = ctx.signal("irony")
+    spans = ctx.view.search(IRONY)
+    spans += [(i, i + len(e)) for e in IRONY_EMOJI if (i := ctx.text.find(e)) >= 0]
+    if sig is not None and sig.score >= 0.5 and not spans:
+        spans = list(sig.spans) or [(0, len(ctx.text))]
+    if not spans:
+        return
+    start, end = min(spans)
+    words = ctx.quote(start, end)
+    yield Hit(
+        "R2.irony", "info", start, end,
+        Localized(
+            f"Regel 2: \u201c{words}\u201d klinkt ironisch; ironie wordt op schrift makkelijk "
+            "verkeerd begrepen.",
+            f"Rule 2: \u201c{words}\u201d sounds ironic; irony is easily misread in writing.",
+        ),
+        Localized("Zeg letterlijk wat je bedoelt.", "Say literally what you mean."),
+    )
+
+
+def _anger(ctx: Context) -> Iterator[Hit]:
+    folded = ctx.view.folded.folded
+    for sent in SENTENCE_SPLIT.finditer(folded):
+        part = sent.group()
+        neg = ANGRY.search(part)
+        if neg and (SECOND_PERSON.search(part) or "@" in part):
+            start, end = ctx.view.folded.span(sent.start() + neg.start(), sent.start() + neg.end())
+            words = ctx.quote(start, end)
+            yield Hit(
+                "R2.anger", "warn", start, end,
+                Localized(
+                    f"Regel 2: \u201c{words}\u201d, gericht aan de lezer, klinkt boos. Het "
+                    "geschreven woord is moeilijker te interpreteren dan een gesprek.",
+                    f"Rule 2: \u201c{words}\u201d, aimed at the reader, sounds angry. Written "
+                    "words are harder to interpret than a conversation.",
+                ),
+                Localized(
+                    "Laat de tekst even liggen en beschrijf wat er gebeurde, niet wat je van "
+                    "de ander vindt.",
+                    "Let it rest for a moment and describe what happened, not what you think "
+                    "of the other person.",
+                ),
+            )
+            return
+
+
+def _late(ctx: Context) -> Iterator[Hit]:
+    start, end = ctx.policy.config.work.span("late_hours")
+    t = ctx.local_time.time()
+    late = (start <= t or t < end) if start > end else (start <= t < end)
+    if late:
+        yield Hit(
+            "R2.late-night", "info", 0, len(ctx.text),
+            Localized(
+                f"Regel 2: je post om {t:%H:%M}. Lees het morgen nog eens voordat je het plaatst.",
+                f"Rule 2: you are posting at {t:%H:%M}. Read it again tomorrow before posting.",
+            ),
+            Localized(
+                "Plan de post voor de ochtend.", "Schedule the post for the morning."
+            ),
+        )
+
+
+
+RULE = Rule(
+    number=2,
+    slug="responsibility",
+    title=TITLE,
+    sentence=SENTENCE,
+    codes=("R2.shouting", "R2.exclamations", "R2.irony", "R2.anger", "R2.late-night"),
+    check=check,
+    doc=__doc__ or "",
+)
