@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import NOW
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import NOW
 from tweetguard import check, load_policy
 from tweetguard.context import Context, Signal
 from tweetguard.draft import AccountInfo, Draft, MediaItem, ReplyContext
@@ -18,9 +18,29 @@ from tweetguard.rules._common import Hit, Rule
 from tweetguard.types import Localized
 
 WORDS = st.sampled_from(
-    ["Tulpwerk", "#TulpApp", "@Tulpwerk", "Zeppelin", "wachtwoord:", "geheim", "111222333",
-     "NL91ABNA0417164300", "06-12345678", "je", "idioot", "!!!", "namens", "😀", "👩🏽‍💻",
-     "https://intranet.tulpwerk.nl/x", "ordernummer", "beste collega's", "é", "\u0301", "\n"]
+    [
+        "Tulpwerk",
+        "#TulpApp",
+        "@Tulpwerk",
+        "Zeppelin",
+        "wachtwoord:",
+        "geheim",
+        "111222333",
+        "NL91ABNA0417164300",
+        "06-12345678",
+        "je",
+        "idioot",
+        "!!!",
+        "namens",
+        "😀",
+        "👩🏽‍💻",
+        "https://intranet.tulpwerk.nl/x",
+        "ordernummer",
+        "beste collega's",
+        "é",
+        "\u0301",
+        "\n",
+    ]
 )
 TEXTS = st.one_of(
     st.text(max_size=400),
@@ -29,8 +49,12 @@ TEXTS = st.one_of(
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=TEXTS, bio=st.one_of(st.none(), st.text(max_size=80)), parent=st.one_of(st.none(), TEXTS))
-def test_never_raises_and_spans_inside(engine: Engine, text: str, bio: str | None, parent: str | None) -> None:
+@given(
+    text=TEXTS, bio=st.one_of(st.none(), st.text(max_size=80)), parent=st.one_of(st.none(), TEXTS)
+)
+def test_never_raises_and_spans_inside(
+    engine: Engine, text: str, bio: str | None, parent: str | None
+) -> None:
     draft = Draft(
         text=text,
         account=AccountInfo(handle="@jan", bio=bio),

@@ -1,9 +1,9 @@
 """tweetguard: check tweets against a company's Twitter policy, in Dutch and English.
 
-    >>> from tweetguard import check, load_policy
-    >>> report = check("Beste collega's, het teamoverleg is morgen om 14:00.", load_policy())
-    >>> report.verdict
-    'warn'
+>>> from tweetguard import check, load_policy
+>>> report = check("Beste collega's, het teamoverleg is morgen om 14:00.", load_policy())
+>>> report.verdict
+'warn'
 """
 
 from tweetguard.draft import Draft, parse_draft

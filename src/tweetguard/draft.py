@@ -79,7 +79,7 @@ def draft_from_obj(obj: Any, *, where: str | None = None) -> Draft:
     """Validate a decoded JSON value as a draft; raise :class:`DraftError` saying what."""
     if not isinstance(obj, dict):
         raise DraftError(
-            f"a draft is a JSON object with at least \"text\", not {type(obj).__name__}",
+            f'a draft is a JSON object with at least "text", not {type(obj).__name__}',
             where=where,
         )
     try:

@@ -108,7 +108,9 @@ def _error_hit(rule: Rule, exc: Exception, n: int) -> Hit:
 _ENGINES: dict[int, tuple[Policy, Engine]] = {}
 
 
-def check(draft: Draft | str, policy: Policy | None = None, *, now: dt.datetime | None = None) -> Report:
+def check(
+    draft: Draft | str, policy: Policy | None = None, *, now: dt.datetime | None = None
+) -> Report:
     """Check one draft against a policy (default: :func:`tweetguard.load_policy`)."""
     if policy is None:
         policy = default_policy()

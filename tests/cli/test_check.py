@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SECOND_POLICY
 from typer.testing import CliRunner
 
+from conftest import SECOND_POLICY
 from tweetguard.cli import app
 
 runner = CliRunner()
@@ -122,7 +122,9 @@ def test_drafts_all_good_exit_1_when_warn(tmp_path: Path) -> None:
 
 
 def test_drafts_from_stdin() -> None:
-    code, out, _ = run("check", "--drafts", "-", "--format", "jsonl", stdin=json.dumps({"text": OK}))
+    code, out, _ = run(
+        "check", "--drafts", "-", "--format", "jsonl", stdin=json.dumps({"text": OK})
+    )
     assert code == 0 and json.loads(out)["line"] == 1
 
 
@@ -173,7 +175,12 @@ def test_draft_file_not_utf8(tmp_path: Path) -> None:
 
 def test_other_policy(tmp_path: Path) -> None:
     code, out, _ = run(
-        "check", "Ik vind de MediPlanner geweldig", "--policy", str(SECOND_POLICY), "--format", "json"
+        "check",
+        "Ik vind de MediPlanner geweldig",
+        "--policy",
+        str(SECOND_POLICY),
+        "--format",
+        "json",
     )
     assert code == 1
     assert "R3.no-disclosure" in {f["code"] for f in json.loads(out)["findings"]}

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import SECOND_POLICY
 
+from conftest import SECOND_POLICY
 from tweetguard.errors import PolicyError
 from tweetguard.policy import load_policy, parse_policy
 from tweetguard.policy.loader import bundled_policy_source, key_lines, read_policy_file
@@ -55,8 +55,10 @@ def test_unknown_table_names_line() -> None:
 
 
 def test_wrong_type_in_array_of_tables() -> None:
-    source = MINIMAL + '\n[[accounts]]\nhandle = "@A"\nkind = "company"\n\n[[accounts]]\n' \
+    source = (
+        MINIMAL + '\n[[accounts]]\nhandle = "@A"\nkind = "company"\n\n[[accounts]]\n'
         'handle = "@B"\nkind = "vriend"\n'
+    )
     msg = error_of(source)
     assert "accounts[1].kind" in msg and "p.toml:10" in msg
 
@@ -69,7 +71,9 @@ def test_missing_required_key() -> None:
 def test_bad_values_are_explained() -> None:
     assert "time zone" in error_of(MINIMAL + '[work]\ntimezone = "Mars/Olympus"\n')
     assert "09:00-17:30" in error_of(MINIMAL + '[work]\nhours = "9 to 5"\n')
-    assert "handle" in error_of(MINIMAL + '[[accounts]]\nhandle = "@this handle"\nkind = "company"\n')
+    assert "handle" in error_of(
+        MINIMAL + '[[accounts]]\nhandle = "@this handle"\nkind = "company"\n'
+    )
     msg = error_of(MINIMAL + "[[confidential.quiet_periods]]\nfrom = 2027-01-02\nto = 2027-01-01\n")
     assert "before it starts" in msg
 
@@ -80,8 +84,10 @@ def test_invalid_toml_gives_line() -> None:
 
 
 def test_duplicate_handles_refused() -> None:
-    source = MINIMAL + '[[accounts]]\nhandle = "@A"\nkind = "company"\n[[accounts]]\n' \
+    source = (
+        MINIMAL + '[[accounts]]\nhandle = "@A"\nkind = "company"\n[[accounts]]\n'
         'handle = "@a"\nkind = "customer_service"\n'
+    )
     assert "listed twice" in error_of(source)
 
 

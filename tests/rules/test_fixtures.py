@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import NOW
 
+from conftest import NOW
 from tweetguard.draft import Draft
 from tweetguard.engine import Engine
 from tweetguard.rules import BY_NUMBER
@@ -47,9 +47,7 @@ def load(number: int) -> list[dict[str, Any]]:
 
 
 def all_cases() -> list[Any]:
-    return [
-        pytest.param(number, case, id=case["_id"]) for number in FILES for case in load(number)
-    ]
+    return [pytest.param(number, case, id=case["_id"]) for number in FILES for case in load(number)]
 
 
 def run(engine: Engine, number: int, case: dict[str, Any]) -> set[str]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import NOW
 
+from conftest import NOW
 from tweetguard.draft import Draft
 from tweetguard.engine import Engine
 
@@ -23,11 +23,17 @@ CASES = [
     (
         {
             "text": "Stuur me je klantnummer via DM, dan regel ik het",
-            "in_reply_to": {"text": "@Zorgkompas mijn afspraak is weer verzet?!", "on_company_page": True},
+            "in_reply_to": {
+                "text": "@Zorgkompas mijn afspraak is weer verzet?!",
+                "on_company_page": True,
+            },
         },
         "R6.handles-case",
     ),
-    ({"text": "Namens Zorgkompas: we openen een nieuwe vestiging", "account": PERSONAL}, "R7.speaks-for-company"),
+    (
+        {"text": "Namens Zorgkompas: we openen een nieuwe vestiging", "account": PERSONAL},
+        "R7.speaks-for-company",
+    ),
     ({"text": "ZorgDirect is een stelletje oplichters"}, "R8.abuse-aimed"),
     (
         {
@@ -41,8 +47,11 @@ CASES = [
             "text": "Weer een tweet",
             "account": PERSONAL,
             "created_at": "2026-11-24T11:00:00+01:00",
-            "history": ["2026-11-24T08:45:00+01:00", "2026-11-24T09:30:00+01:00",
-                        "2026-11-24T10:15:00+01:00"],
+            "history": [
+                "2026-11-24T08:45:00+01:00",
+                "2026-11-24T09:30:00+01:00",
+                "2026-11-24T10:15:00+01:00",
+            ],
         },
         "R10.busy-day",
     ),
@@ -67,13 +76,18 @@ def test_fixes_use_the_policys_channels(second_engine: Engine) -> None:
 
 
 def test_work_days_and_budget_come_from_the_policy(second_engine: Engine) -> None:
-    friday = {**CASES[9][0], "created_at": "2026-11-27T11:00:00+01:00",
-              "history": ["2026-11-27T09:00:00+01:00"] * 5}
+    friday = {
+        **CASES[9][0],
+        "created_at": "2026-11-27T11:00:00+01:00",
+        "history": ["2026-11-27T09:00:00+01:00"] * 5,
+    }
     d = Draft.model_validate(friday)
     assert not [f for f in second_engine.check(d).findings if f.rule == 10]  # not a work day
 
 
-def test_public_email_of_the_policy_is_not_personal_data(second_engine: Engine, engine: Engine) -> None:
+def test_public_email_of_the_policy_is_not_personal_data(
+    second_engine: Engine, engine: Engine
+) -> None:
     d = Draft(text="Vragen? Mail contact@zorgkompas.be")
     assert not [f for f in second_engine.check(d, now=BRUSSELS_TUE).findings if f.rule == 1]
     assert "R1.personal-data" in {f.code for f in engine.check(d, now=NOW).findings}

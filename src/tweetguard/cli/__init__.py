@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -36,18 +36,18 @@ policy_app = typer.Typer(help="Render or validate the policy.", no_args_is_help=
 app.add_typer(policy_app, name="policy")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     nl = "nl"
     en = "en"
 
 
-class DocFormat(str, Enum):
+class DocFormat(StrEnum):
     text = "text"
     md = "md"
     html = "html"
@@ -70,15 +70,20 @@ def _policy(path: Path | None) -> Policy:
 
 PolicyOpt = Annotated[
     Path | None,
-    typer.Option("--policy", help="Policy file (default: $TWEETGUARD_POLICY, ./policy.toml, "
-                 "the bundled example).", show_default=False),
+    typer.Option(
+        "--policy",
+        help="Policy file (default: $TWEETGUARD_POLICY, ./policy.toml, the bundled example).",
+        show_default=False,
+    ),
 ]
 
 
 @app.command()
 def check(
     text: Annotated[str | None, typer.Argument(help="The draft text. Omit to read stdin.")] = None,
-    draft: Annotated[str | None, typer.Option("--draft", help="A draft as JSON ('-': stdin).")] = None,
+    draft: Annotated[
+        str | None, typer.Option("--draft", help="A draft as JSON ('-': stdin).")
+    ] = None,
     drafts: Annotated[
         str | None, typer.Option("--drafts", help="Drafts as JSONL, one a line ('-': stdin).")
     ] = None,

@@ -74,7 +74,11 @@ def iter_jsonl(name: str) -> Iterator[Item]:
         try:
             text = chunk.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
-            yield Item(n, None, f"{where}: not UTF-8 (byte 0x{chunk[exc.start]:02x} at column {exc.start + 1})")
+            yield Item(
+                n,
+                None,
+                f"{where}: not UTF-8 (byte 0x{chunk[exc.start]:02x} at column {exc.start + 1})",
+            )
             continue
         try:
             import json

@@ -15,12 +15,28 @@ from tweetguard.report import Finding, Report
 
 STYLE = {"block": "bold white on red", "warn": "black on yellow", "info": "black on cyan"}
 LABEL = {
-    "nl": {"ok": "OK", "warn": "LET OP", "block": "GEBLOKKEERD", "info": "info", "fix": "Zo beter",
-           "rule": "Regel", "platform": "Platform", "none": "Geen bevindingen.",
-           "length": "gewogen lengte"},
-    "en": {"ok": "OK", "warn": "WARNING", "block": "BLOCKED", "info": "info", "fix": "Fix",
-           "rule": "Rule", "platform": "Platform", "none": "No findings.",
-           "length": "weighted length"},
+    "nl": {
+        "ok": "OK",
+        "warn": "LET OP",
+        "block": "GEBLOKKEERD",
+        "info": "info",
+        "fix": "Zo beter",
+        "rule": "Regel",
+        "platform": "Platform",
+        "none": "Geen bevindingen.",
+        "length": "gewogen lengte",
+    },
+    "en": {
+        "ok": "OK",
+        "warn": "WARNING",
+        "block": "BLOCKED",
+        "info": "info",
+        "fix": "Fix",
+        "rule": "Rule",
+        "platform": "Platform",
+        "none": "No findings.",
+        "length": "weighted length",
+    },
 }
 VERDICT_STYLE = {"ok": "bold green", "warn": "bold yellow", "block": "bold red"}
 SENSITIVE = ("R1.secret", "R1.personal-data")

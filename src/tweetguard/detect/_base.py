@@ -114,7 +114,7 @@ class DetectorTable:
             raise ValueError(f"duplicate detector kinds: {kinds}")
         self.detectors: tuple[PatternDetector, ...] = tuple(detectors)
         self._priority = {d.KIND: d.PRIORITY for d in detectors}
-        self._count_digits = any(d.MIN_DIGITS > 0 for d in detectors)
+        self._always = tuple(i for i, d in enumerate(detectors) if not d.TRIGGERS)
         by_trigger: dict[str, set[int]] = {}
         for i, d in enumerate(detectors):
             for t in d.TRIGGERS:
@@ -130,16 +130,25 @@ class DetectorTable:
             self._triggers.make_automaton()
 
     def find(self, text: str, options: Options = NO_OPTIONS) -> list[Match]:
-        triggered: set[int] = set()
+        candidates = self._always
         if self._triggers is not None:
+            triggered: set[int] = set()
             for _, ids in self._triggers.iter(text.lower() if self._lower else text):
                 triggered |= ids
-        digits = len(_DIGIT.findall(text)) if self._count_digits else 0
+            if triggered:
+                candidates = tuple(sorted(triggered.union(self._always)))
+        if not candidates:
+            return []
+        digits = -1  # counted when a detector first asks
         prefiltered: dict[int, bool] = {}
         found: list[Match] = []
-        for i, d in enumerate(self.detectors):
-            if (d.TRIGGERS and i not in triggered) or digits < d.MIN_DIGITS:
-                continue
+        for i in candidates:
+            d = self.detectors[i]
+            if d.MIN_DIGITS:
+                if digits < 0:
+                    digits = len(_DIGIT.findall(text))
+                if digits < d.MIN_DIGITS:
+                    continue
             if d.PREFILTER is not None:
                 key = id(d.PREFILTER)
                 if key not in prefiltered:
@@ -180,7 +189,7 @@ def shannon_entropy(value: str) -> float:
 _FILLER = re.compile(r"(?i)^(?:[x*•·.#?_\-]+|(.)\1*)$")
 _FILLER_RUN = re.compile(r"(?i)x{5,}|\*{3,}|•{3,}|\.{3,}|0{8,}|abcdefghij|qwertyuiop")
 _PLACEHOLDER_WORDS = re.compile(
-    r"(?i)your|jouw|example|voorbeeld|placeholder|here|hier|insert|redacted|dummy|fake"
+    r"(?i)your|jouw|example|voorbeeld|placeholder|insert|redacted|dummy"
 )
 
 

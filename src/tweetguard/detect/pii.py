@@ -186,7 +186,7 @@ class PaymentCard(PersonalDetector):
 
     def validate(self, value: str, match: re.Match[str], options: Options) -> float | None:
         digits = value.replace(" ", "").replace("-", "")
-        if len(set(digits)) < 3 or not _plausible_card(digits) or not luhn.is_valid(digits):
+        if len(set(digits)) < 2 or not _plausible_card(digits) or not luhn.is_valid(digits):
             return None
         return 1.0 if match.group("grouped") else 0.9
 
@@ -336,7 +336,8 @@ class StreetAddress(PersonalDetector):
     LABEL = _loc("adres", "street address")
     PLACEHOLDER = "[adres]"
     MIN_DIGITS = 5
-    PREFILTER = re.compile(r"\d{4} ?[A-Za-z]{2}")
+    # an upper-case postcode, or the word "postcode" (which allows a lower-case one)
+    PREFILTER = re.compile(r"[1-9]\d{3} ?[A-Z]{2}(?![\w-])|[Pp][Oo][Ss][Tt][Cc][Oo][Dd][Ee]")
     PRIORITY = 60
 
     def find(self, text: str, options: Options = NO_OPTIONS) -> Iterator[Match]:

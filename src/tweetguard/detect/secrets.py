@@ -4,19 +4,23 @@ Every detector below is a row of :data:`SECRET_DETECTORS`: class-constant patter
 prefilter and a small ``validate`` hook. All report category ``"secret"`` with placeholder
 ``[geheim]``.
 
-Covered: AWS access key ids (``AKIA``/``ASIA``/…) and AWS secret keys next to an ``aws…secret``
-name; Google API keys (``AIza``); GitHub tokens (``ghp_``/``gho_``/``ghu_``/``ghs_``/``ghr_``,
-``github_pat_``); GitLab tokens (``glpat-``, ``gldt-``, ``glrt-``, ``GR1348941``, …); Slack
-tokens (``xox[abposr]-``, ``xapp-``) and webhooks; Stripe keys (``sk_``/``rk_`` +
-``live``/``test``/``prod``); OpenAI / Anthropic keys (``sk-…``, ``sk-proj-…``, ``sk-ant-…``);
-prefixed vendor tokens in :data:`VENDOR_TOKENS` (Hugging Face, npm, PyPI, SendGrid,
-HashiCorp Vault, Telegram bots, Notion, Sourcegraph, Shopify, DigitalOcean, Square,
-Mailchimp, Azure client secrets, Atlassian); JWTs (two or three base64url parts, the header
-decodes to JSON with ``alg``); PEM private-key blocks (the header alone counts); passwords inside URLs and
-connection strings (``scheme://user:pass@host``); ``Authorization: Bearer …`` tokens;
+Covered: AWS access key ids (``AKIA``/``ASIA``/…) and AWS secret keys next to an
+``aws…secret`` name; Google API keys (``AIza``); GitHub tokens (``ghp_``/``gho_``/``ghu_``/
+``ghs_``/``ghr_``, ``github_pat_``); GitLab tokens (``glpat-``, ``gldt-``, ``glrt-``,
+``GR1348941``, …); Slack tokens (``xox[abposr]-``, ``xapp-``) and webhooks; Stripe keys
+(``sk_``/``rk_`` + ``live``/``test``/``prod``); OpenAI / Anthropic keys (``sk-…``,
+``sk-proj-…``, ``sk-ant-…``); the prefixed vendor tokens of :data:`VENDOR_TOKENS` (Hugging
+Face, npm, PyPI, SendGrid, HashiCorp Vault, Telegram bots, Notion, Sourcegraph, Shopify,
+DigitalOcean, Square, Mailchimp, Azure client secrets, Atlassian); JWTs (two or three
+base64url parts, the header decodes to JSON with ``alg``); PEM private-key blocks (the
+header alone counts); passwords inside URLs and connection strings
+(``scheme://user:pass@host``, span = the password); ``Authorization: Bearer …`` tokens;
 ``api_key = …``-style assignments of a long random-looking value; and password phrases in
 Dutch and English (``wachtwoord: X``, ``ww: X``, ``pw: X``, ``het wachtwoord is X``,
-``password is X``, ``pincode 1234``). A password phrase's span covers the value only.
+``password is X``, ``pincode 1234``, ``toegangscode: A7B9C1``). A password phrase's span
+covers the value only. A plain lower-case word counts only after ``:``/``=`` with no prose
+after it (``ww: welkom`` scores 0.7); after ``is`` it needs a digit, a symbol, inner capitals
+or quotes (``password is incorrect`` is prose).
 
 Deliberately not covered (yet): high-entropy strings without a name or prefix, vendor formats
 beyond the list above, secrets split over several tweets. Placeholders are never reported:

@@ -10,13 +10,13 @@ from ten letters), so ``Bedrijfsap`` is still the product.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import ahocorasick
-import regex
 from rapidfuzz.distance import Levenshtein
 
 from tweetguard.text.entities import Entity, split_hashtag
@@ -27,8 +27,8 @@ TermKind = Literal[
 ]
 How = Literal["exact", "hashtag", "fuzzy"]
 
-_WORD = regex.compile(r"\w+", regex.UNICODE)
-_NON_KEY = regex.compile(r"[\s\-_.'’]+")
+_WORD = re.compile(r"\w+")
+_NON_KEY = re.compile(r"[\s\-_.'’]+")
 FUZZY_MIN_LEN = 6
 
 
@@ -43,7 +43,8 @@ class Term:
 
     @property
     def key(self) -> str:
-        return fold(self.label)
+        key: str = fold(self.label)
+        return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,8 @@ class TermMatcher:
         text = folded.folded
         hits: list[TermHit] = []
         covered: list[tuple[int, int]] = []
-        for end_idx, key in self._automaton.iter(text):
+        for end_idx, found in self._automaton.iter(text):
+            key: str = found
             start = end_idx - len(key) + 1
             end = end_idx + 1
             first, last = key[0], key[-1]

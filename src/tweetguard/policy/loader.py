@@ -65,7 +65,9 @@ def key_lines(source: str) -> dict[tuple[str | int, ...], int]:
             path = (*current, *_split_key(key.group(1)))
             lines.setdefault(path, n)
             value = line[key.end() :]
-            depth = max(0, value.count("[") + value.count("{") - value.count("]") - value.count("}"))
+            depth = max(
+                0, value.count("[") + value.count("{") - value.count("]") - value.count("}")
+            )
     return lines
 
 
@@ -104,9 +106,7 @@ def parse_policy(source: str, *, name: str = "<policy>") -> PolicyConfig:
             line = _line_for(loc, lines)
             at = f"{name}:{line}" if line else name
             problems.append(f"{at}: {key}: {_describe(err)}")
-        raise PolicyError(
-            "invalid policy file\n  " + "\n  ".join(problems), where=None
-        ) from None
+        raise PolicyError("invalid policy file\n  " + "\n  ".join(problems), where=None) from None
 
 
 def read_policy_file(path: Path) -> PolicyConfig:

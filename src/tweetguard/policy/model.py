@@ -48,9 +48,10 @@ class Company(_Strict):
     public_emails: list[str] = []
     aliases: list[NonEmpty] = []
 
-    _d = field_validator("domains", "internal_domains")(
-        lambda vs: [_domain(v) for v in vs]  # type: ignore[misc]
-    )
+    @field_validator("domains", "internal_domains")
+    @classmethod
+    def _domains(cls, values: list[str]) -> list[str]:
+        return [_domain(v) for v in values]
 
     @field_validator("public_emails")
     @classmethod
@@ -65,7 +66,10 @@ class Account(_Strict):
     handle: str
     kind: Literal["company", "customer_service"]
 
-    _h = field_validator("handle")(lambda v: _handle(v))  # type: ignore[misc]
+    @field_validator("handle")
+    @classmethod
+    def _valid_handle(cls, value: str) -> str:
+        return _handle(value)
 
 
 class Product(_Strict):

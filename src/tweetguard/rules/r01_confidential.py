@@ -15,7 +15,7 @@ figures during a quiet period.
 van concurrerende gevoelige informatie of geheimen kan aanleiding geven tot ontslag."
 
 ## Voorbeeld
-    Eindelijk mag ik het zeggen: project Zeppelin gaat in maart live! Inloggen met wachtwoord: Lente2026!
+    Eindelijk mag ik het zeggen: project Zeppelin gaat in maart live! Wachtwoord: Lente2026!
 
 ## Beter zo
     Binnenkort meer nieuws van ons team, houd de officiële kanalen in de gaten!
@@ -42,20 +42,20 @@ TITLE = Localized("Vertrouwelijke informatie", "Confidential information")
 CODENAME_CONTEXT = phrases(
     ["project", "projectnaam", "codenaam", "codename", "code name", "operatie", "operation",
      "programma", "program", "initiatief", "initiative", "product"]
-)
+)  # fmt: skip
 # Words that name the company's financial results: a figure near one of them is enough.
 FINANCIAL = phrases(
     ["omzet", "winst", "brutomarge", "ebitda", "ebit", "kwartaalcijfers", "jaarcijfers",
      "halfjaarcijfers", "dividend", "guidance", "revenue", "revenues", "profit", "profits",
      "earnings", "turnover", "ebitda-marge", "nettowinst", "net profit", "operating margin"]
-)
+)  # fmt: skip
 # Words that are financial only when it is about us ("our sales", "onze groei"): "winter
 # sales 50% off" or "mijn budget is €50" in December are not the company's figures.
 FINANCIAL_WEAK = phrases(
     ["verlies", "marge", "kwartaal", "resultaat", "resultaten", "groei", "krimp", "prognose",
      "forecast", "loss", "margin", "sales", "quarter", "quarterly", "results", "growth", "q1",
      "q2", "q3", "q4", "h1", "h2", "fy", "boekjaar", "begroting", "budget"]
-)
+)  # fmt: skip
 FIGURE = re.compile(
     r"(?<!\w)(?:[€$£]\s?\d[\d.,]*\s?(?:mln|mld|miljoen|miljard|k|m|bn|million|billion)?"
     r"|\d[\d.,]*\s?(?:%|procent|percent|mln|mld|miljoen|miljard|million|billion|bn)"
@@ -65,7 +65,7 @@ FIGURE_WINDOW = 60  # characters between a financial word and a figure
 # Inflected Dutch forms the term matcher (whole words only) does not see as markers.
 INFLECTED_MARKERS = phrases(
     ["vertrouwelijke", "bedrijfsvertrouwelijke", "strikt vertrouwelijke", "interne memo's"]
-)
+)  # fmt: skip
 # "je gegevens worden vertrouwelijk behandeld", "your data is kept confidential": a promise
 # about privacy, not a sign that something confidential is being disclosed.
 PRIVACY_USE = re.compile(
@@ -73,10 +73,15 @@ PRIVACY_USE = re.compile(
     r"treats|handled|handle|handles)(?!\w)"
 )
 PRIVACY_WINDOW = 30
-# A capitalised word next to a codename makes it part of another name ("Led Zeppelin",
-# "Zeppelin Museum"), unless that word is the company's or a product's.
-NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'-]*)")
+# A codename inside another name is not the codename: after a capitalised word mid-sentence
+# ("listening to Led Zeppelin"), or before a capitalised place or institution ("het Zeppelin
+# Museum"). "de Walrus App", "the Zeppelin Release" still count.
 PREV_WORD = re.compile(r"([^\W\d_][\w'-]*)[ \t]+$")
+NAME_HEAD = re.compile(
+    r"[ \t]+(?:Museum|Museo|Hotel|Hostel|Stadion|Stadium|Arena|Theater|Theatre|Straat|Street|"
+    r"Plein|Square|Park|Zoo|Café|Cafe|Bar|Restaurant|Brouwerij|Brewery|Festival|Records|"
+    r"Brug|Bridge|Station|Airport|Luchthaven)(?!\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,10 @@ def prepare(policy: Policy) -> Compiled:
 def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     for m in ctx.secrets:
         yield Hit(
-            "R1.secret", "block", m.start, m.end,
+            "R1.secret",
+            "block",
+            m.start,
+            m.end,
             Localized(
                 f"Regel 1: dit lijkt een geheim ({m.label.nl}). Geheimen ontsluiten kan "
                 "aanleiding geven tot ontslag.",
@@ -109,7 +117,10 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
         if any(sec.start < m.end and m.start < sec.end for sec in ctx.secrets):
             continue  # part of a secret already reported ("user:pass@host" is no e-mail)
         yield Hit(
-            "R1.personal-data", "block", m.start, m.end,
+            "R1.personal-data",
+            "block",
+            m.start,
+            m.end,
             Localized(
                 f"Regel 1: persoonsgegeven van iemand anders ({m.label.nl}). Dat is "
                 "vertrouwelijke informatie.",
@@ -127,7 +138,10 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     yield from _quiet_period(ctx)
     if ctx.draft.media:
         yield Hit(
-            "R1.media-unchecked", "info", 0, len(ctx.text),
+            "R1.media-unchecked",
+            "info",
+            0,
+            len(ctx.text),
             Localized(
                 "Regel 1: bijgevoegde beelden zijn niet op locatiegegevens (GPS) of tekst in "
                 "beeld gecontroleerd. Kijk zelf of er niets vertrouwelijks op staat.",
@@ -161,7 +175,10 @@ def _codenames(ctx: Context, comp: Compiled) -> Iterator[Hit]:
         until_nl = f" tot {cn.public_from:%d-%m-%Y}" if cn.public_from else ""
         until_en = f" until {cn.public_from:%Y-%m-%d}" if cn.public_from else ""
         yield Hit(
-            "R1.codename", "block", hit.start, hit.end,
+            "R1.codename",
+            "block",
+            hit.start,
+            hit.end,
             Localized(
                 f"Regel 1: \u201c{name}\u201d is een vertrouwelijke codenaam{until_nl}.",
                 f"Rule 1: \u201c{name}\u201d is a confidential codename{until_en}.",
@@ -174,12 +191,13 @@ def _codenames(ctx: Context, comp: Compiled) -> Iterator[Hit]:
 
 
 def _part_of_other_name(ctx: Context, start: int, end: int) -> bool:
-    """The codename touches another capitalised word, as in "Led Zeppelin" or "Zeppelin
-    Museum": then it is part of some other name, not the product's codename."""
+    """The codename is part of some other name ("Led Zeppelin", "Zeppelin Museum").
+
+    A capitalised word before it counts only mid-sentence: at the start of a sentence
+    ("Gisteren Walrus gedemonstreerd") every word is capitalised."""
     own = {fold(ctx.text[h.start : h.end]) for h in ctx.view.terms_of("company", "product")}
     text = ctx.text
-    after = NEXT_WORD.match(text, end)
-    if after and after.group(1)[0].isupper() and fold(after.group(1)) not in own:
+    if NAME_HEAD.match(text, end):
         return True
     before = PREV_WORD.search(text[:start])
     if before is None:
@@ -187,16 +205,13 @@ def _part_of_other_name(ctx: Context, start: int, end: int) -> bool:
     word = before.group(1)
     head = text[: before.start()].rstrip()
     at_sentence_start = not head or head[-1] in ".!?:\n"
-    return (
-        word[0].isupper() and not at_sentence_start and word != "I" and fold(word) not in own
-    )
+    return word[0].isupper() and not at_sentence_start and word != "I" and fold(word) not in own
 
 
 def _markers(ctx: Context) -> Iterator[Hit]:
     spans = [(h.start, h.end) for h in ctx.view.terms_of("marker")]
     spans += [
-        sp for sp in ctx.view.search(INFLECTED_MARKERS)
-        if not any(s <= sp[0] < e for s, e in spans)
+        sp for sp in ctx.view.search(INFLECTED_MARKERS) if not any(s <= sp[0] < e for s, e in spans)
     ]
     for start, end in sorted(spans):
         around = fold(ctx.text[max(0, start - PRIVACY_WINDOW) : end + PRIVACY_WINDOW])
@@ -204,7 +219,10 @@ def _markers(ctx: Context) -> Iterator[Hit]:
             continue
         words = ctx.quote(start, end)
         yield Hit(
-            "R1.marker", "warn", start, end,
+            "R1.marker",
+            "warn",
+            start,
+            end,
             Localized(
                 f"Regel 1: \u201c{words}\u201d wijst op vertrouwelijke informatie.",
                 f"Rule 1: \u201c{words}\u201d points to confidential information.",
@@ -223,7 +241,10 @@ def _internal_hosts(ctx: Context) -> Iterator[Hit]:
     for m in pattern.finditer(ctx.text):
         host = ctx.quote(m.start(), m.end())
         yield Hit(
-            "R1.internal-host", "warn", m.start(), m.end(),
+            "R1.internal-host",
+            "warn",
+            m.start(),
+            m.end(),
             Localized(
                 f"Regel 1: \u201c{host}\u201d is een interne host of link; die hoort niet "
                 "op Twitter.",
@@ -258,7 +279,10 @@ def _quiet_period(ctx: Context) -> Iterator[Hit]:
         start, end = ctx.view.folded.span(fs, fe)
         topic = f" ({qp.topic})" if qp.topic else ""
         yield Hit(
-            "R1.quiet-period", "warn", start, end,
+            "R1.quiet-period",
+            "warn",
+            start,
+            end,
             Localized(
                 f"Regel 1: financiële cijfers tijdens de stille periode{topic}, "
                 f"{qp.from_:%d-%m-%Y} t/m {qp.to:%d-%m-%Y}.",
@@ -279,8 +303,13 @@ RULE = Rule(
     title=TITLE,
     sentence=SENTENCE,
     codes=(
-        "R1.secret", "R1.personal-data", "R1.codename", "R1.internal-host", "R1.marker",
-        "R1.quiet-period", "R1.media-unchecked",
+        "R1.secret",
+        "R1.personal-data",
+        "R1.codename",
+        "R1.internal-host",
+        "R1.marker",
+        "R1.quiet-period",
+        "R1.media-unchecked",
     ),
     check=check,
     doc=__doc__ or "",

@@ -37,19 +37,48 @@ TITLE = Localized("Verantwoordelijkheid", "Responsibility")
 MIN_SHOUT_LETTERS = 12
 SHOUT_SHARE = 0.7
 EXCLAMATIONS = re.compile(r"[!?]*![!?]*!{1,}[!?]*!|!{3,}")
+# Irony markers that are ironic on their own.
 IRONY = phrases(
+    ["goh wat verrassend", "dank je de koekoek", "yeah right", "how surprising", "sure, jan",
+     "#not", "#sarcasme", "#ironie", "#sarcasm", "/s"]
+)  # fmt: skip
+# Phrases that are just as often sincere ("Ja hoor, ik kom!", "Geweldig hoor, gefeliciteerd!",
+# "Thanks a lot to everyone"): ironic only in a tweet that also complains about something.
+IRONY_MAYBE = phrases(
     ["ja hoor", "nou lekker", "lekker dan", "echt top hoor", "geweldig hoor", "super hoor",
-     "wat een verrassing", "goh wat verrassend", "dank je de koekoek", "nou nou",
-     "yeah right", "oh great", "oh wonderful", "thanks a lot", "what a surprise",
-     "how surprising", "sure, jan", "#not", "#sarcasme", "#ironie", "#sarcasm", "/s"]
-)
+     "wat een verrassing", "nou nou", "oh great", "oh wonderful", "thanks a lot",
+     "what a surprise", "perfect hoor", "fantastisch hoor", "just great", "oh joy"]
+)  # fmt: skip
 IRONY_EMOJI = ("🙄", "🙃", "😒", "😏")
 ANGRY = phrases(
-    ["belachelijk", "schandalig", "waardeloos", "onzin", "lachwekkend", "walgelijk",
-     "incompetent", "absurd", "bespottelijk", "schande", "triest", "zielig", "dom",
-     "achterlijk", "onbeschoft", "ridiculous", "pathetic", "disgrace", "disgraceful",
-     "useless", "nonsense", "shameful", "clueless", "unacceptable", "stupid", "absurd",
-     "laughable", "disgusting", "incompetent", "rubbish"]
+    ["belachelijk", "belachelijke", "schandalig", "schandalige", "waardeloos", "waardeloze",
+     "onzin", "lachwekkend", "lachwekkende", "walgelijk", "walgelijke", "incompetent",
+     "incompetente", "absurd", "absurde", "bespottelijk", "bespottelijke", "schande", "dom",
+     "domme", "achterlijk", "achterlijke", "onbeschoft", "onbeschofte", "triest van",
+     "zielig van", "schamen", "schaam je", "schaam jij", "ridiculous", "pathetic", "disgrace",
+     "disgraceful", "useless", "nonsense", "shameful", "clueless", "unacceptable", "stupid",
+     "laughable", "disgusting", "rubbish", "shame on you"]
+)  # fmt: skip
+# What makes an ambiguous irony phrase ironic: something went wrong, or an angry word.
+COMPLAINT = phrases(
+    ["alweer", "weer een", "weer eens", "weer niet", "weer geen", "weer te laat", "opnieuw",
+     "storing", "storingen", "vertraging", "vertraagd", "kapot", "te laat", "uitgevallen",
+     "geannuleerd", "file", "nog steeds", "in de wacht", "again", "another", "delay",
+     "delayed", "broken", "outage", "down again", "cancelled", "canceled", "stuck",
+     "still waiting", "on hold", "late again"]
+)  # fmt: skip
+COMPLAINT_EMOJI = ("😤", "😡", "🤬", "😠")
+# "belachelijk mooi", "absurd goede podcast": an intensifier before praise, not anger.
+PRAISE_AFTER = phrases(
+    ["goed", "mooi", "lekker", "leuk", "knap", "snel", "goedkoop", "grappig", "handig",
+     "sterk", "good", "beautiful", "fast", "cheap", "cute", "funny", "tasty", "delicious",
+     "nice", "great"],
+    prefix=True,
+)  # fmt: skip
+# "ik was zo dom", "I was so stupid": reproaching yourself, not the reader.
+SELF_BLAME = re.compile(
+    r"(?<!\w)(?:ik\s+(?:was|ben|voel\s+me)|i\s+(?:was|am|feel)|i'm|im)\s+"
+    r"(?:(?:zo|echt|zó|so|really|such)\s+)?(?:an?\s+|een\s+)?$"
 )
 SENTENCE_SPLIT = re.compile(r"[^.!?\n]+[.!?\n]*")
 
@@ -58,7 +87,10 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
     yield from _shouting(ctx)
     for m in EXCLAMATIONS.finditer(ctx.text):
         yield Hit(
-            "R2.exclamations", "info", m.start(), m.end(),
+            "R2.exclamations",
+            "info",
+            m.start(),
+            m.end(),
             Localized(
                 "Regel 2: een rij uitroeptekens leest op schrift als schreeuwen.",
                 "Rule 2: a run of exclamation marks reads as shouting in writing.",
@@ -73,17 +105,30 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
 
 def _shouting(ctx: Context) -> Iterator[Hit]:
     skip = [(e.start, e.end) for e in ctx.view.entities if e.kind in ("mention", "hashtag", "url")]
-    letters = upper = 0
-    for i, ch in enumerate(ctx.text):
-        if ch.isalpha() and not any(s <= i < e for s, e in skip):
-            letters += 1
-            upper += ch.isupper()
-    if letters >= MIN_SHOUT_LETTERS and upper / letters >= SHOUT_SHARE:
+
+    def shouted(start: int, end: int) -> bool:
+        letters = upper = 0
+        for i in range(start, end):
+            ch = ctx.text[i]
+            if ch.isalpha() and not any(s <= i < e for s, e in skip):
+                letters += 1
+                upper += ch.isupper()
+        return letters >= MIN_SHOUT_LETTERS and upper / letters >= SHOUT_SHARE
+
+    # The whole text, or one sentence of it ("WAT EEN VERTRAGING WEER!!! Jullie ...").
+    spans = [(0, len(ctx.text))] + [m.span() for m in SENTENCE_SPLIT.finditer(ctx.text)]
+    span = next((sp for sp in spans if shouted(*sp)), None)
+    if span is not None:
+        start, end = span[0], len(ctx.text[: span[1]].rstrip())
+        words = ctx.quote(start, end)
         yield Hit(
-            "R2.shouting", "info", 0, len(ctx.text),
+            "R2.shouting",
+            "info",
+            start,
+            end,
             Localized(
-                "Regel 2: de tekst staat grotendeels in hoofdletters; dat leest als schreeuwen.",
-                "Rule 2: the text is mostly in capitals; that reads as shouting.",
+                f"Regel 2: \u201c{words}\u201d staat in hoofdletters; dat leest als schreeuwen.",
+                f"Rule 2: \u201c{words}\u201d is in capitals; that reads as shouting.",
             ),
             Localized(
                 "Schrijf in gewone zinnen met kleine letters.",
@@ -96,6 +141,8 @@ def _irony(ctx: Context) -> Iterator[Hit]:
     sig = ctx.signal("irony")
     spans = ctx.view.search(IRONY)
     spans += [(i, i + len(e)) for e in IRONY_EMOJI if (i := ctx.text.find(e)) >= 0]
+    if _complains(ctx):
+        spans += ctx.view.search(IRONY_MAYBE)
     if sig is not None and sig.score >= 0.5 and not spans:
         spans = list(sig.spans) or [(0, len(ctx.text))]
     if not spans:
@@ -103,7 +150,10 @@ def _irony(ctx: Context) -> Iterator[Hit]:
     start, end = min(spans)
     words = ctx.quote(start, end)
     yield Hit(
-        "R2.irony", "info", start, end,
+        "R2.irony",
+        "info",
+        start,
+        end,
         Localized(
             f"Regel 2: \u201c{words}\u201d klinkt ironisch; ironie wordt op schrift makkelijk "
             "verkeerd begrepen.",
@@ -113,16 +163,34 @@ def _irony(ctx: Context) -> Iterator[Hit]:
     )
 
 
+def _complains(ctx: Context) -> bool:
+    view = ctx.view
+    return view.has(COMPLAINT) or view.has(ANGRY) or any(e in ctx.text for e in COMPLAINT_EMOJI)
+
+
+def _is_anger(part: str, neg: re.Match[str]) -> bool:
+    """An angry word in a sentence aimed at the reader, not praise or self-reproach."""
+    if not (SECOND_PERSON.search(part) or "@" in part):
+        return False
+    rest = part[neg.end() :]
+    if rest[:1].isspace() and PRAISE_AFTER.match(rest.lstrip()):
+        return False
+    return not SELF_BLAME.search(part, 0, neg.start())
+
+
 def _anger(ctx: Context) -> Iterator[Hit]:
     folded = ctx.view.folded.folded
     for sent in SENTENCE_SPLIT.finditer(folded):
         part = sent.group()
-        neg = ANGRY.search(part)
-        if neg and (SECOND_PERSON.search(part) or "@" in part):
+        neg = next((m for m in ANGRY.finditer(part) if _is_anger(part, m)), None)
+        if neg:
             start, end = ctx.view.folded.span(sent.start() + neg.start(), sent.start() + neg.end())
             words = ctx.quote(start, end)
             yield Hit(
-                "R2.anger", "warn", start, end,
+                "R2.anger",
+                "warn",
+                start,
+                end,
                 Localized(
                     f"Regel 2: \u201c{words}\u201d, gericht aan de lezer, klinkt boos. Het "
                     "geschreven woord is moeilijker te interpreteren dan een gesprek.",
@@ -145,16 +213,16 @@ def _late(ctx: Context) -> Iterator[Hit]:
     late = (start <= t or t < end) if start > end else (start <= t < end)
     if late:
         yield Hit(
-            "R2.late-night", "info", 0, len(ctx.text),
+            "R2.late-night",
+            "info",
+            0,
+            len(ctx.text),
             Localized(
                 f"Regel 2: je post om {t:%H:%M}. Lees het morgen nog eens voordat je het plaatst.",
                 f"Rule 2: you are posting at {t:%H:%M}. Read it again tomorrow before posting.",
             ),
-            Localized(
-                "Plan de post voor de ochtend.", "Schedule the post for the morning."
-            ),
+            Localized("Plan de post voor de ochtend.", "Schedule the post for the morning."),
         )
-
 
 
 RULE = Rule(

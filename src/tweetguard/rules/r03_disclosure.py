@@ -26,8 +26,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tweetguard.context import Context, TextView
+from tweetguard.detect.terms import TermHit
 from tweetguard.policy.compiled import Policy
 from tweetguard.rules._common import Hit, Rule, company_names, names_pattern, phrases
+from tweetguard.text.normalize import fold
 from tweetguard.types import Localized
 
 SENTENCE = Localized(
@@ -42,52 +44,82 @@ GENERIC_DISCLOSURE = phrases(
     ["mijn werkgever", "ik werk hier", "ik werk daar", "werk ik", "#werkgever", "#disclosure",
      "disclosure", "#medewerker", "my employer", "i work there", "i work here", "#employee",
      "#iworkhere", "full disclosure"]
-)
+)  # fmt: skip
+
+
+# "een thuisbatterij", "a home battery": a product named with an ordinary word, used as
+# that word. Only for a lower-case product name after an indefinite article or quantifier.
+GENERIC_BEFORE = re.compile(r"(?<!\w)(?:een|geen|elke|iedere|zo'n|a|an|any|every|no)\s+$")
+PLURAL_ENDINGS = ("en", "s", "'s")
 
 
 @dataclass(frozen=True)
 class Compiled:
-    disclosure: re.Pattern[str]
+    disclosure: re.Pattern[str]  # says so in the tweet or the bio
+    bio_only: re.Pattern[str]  # says so in a bio ("Data @ Tulpwerk", "bij Tulpwerk sinds 2019")
 
 
 def prepare(policy: Policy) -> Compiled:
     names = names_pattern(company_names(policy))
     role = (
         r"(?:medewerker|werknemer|collega|developer|ontwikkelaar|engineer|manager|adviseur|"
-        r"employee|consultant|designer|analist|analyst|monteur|specialist|lead|staff|intern)"
+        r"employee|consultant|designer|analist|analyst|monteur|specialist|lead|staff|intern|"
+        r"stagiair|colleague)"
     )
+    # "klantadviseur", "softwareontwikkelaar": a role may be the tail of a compound word.
     pattern = (
         rf"(?:(?:ik\s+)?(?:werk|werkzaam|in\s+dienst)\s+(?:bij|voor)\s+{names}"
-        rf"|{role}\w*\s+(?:van|bij|@|at|for|of|voor)\s*{names}"
+        rf"|\w*{role}[\w'’]*\s+(?:van|bij|@|at|for|of|voor)\s*{names}"
         rf"|{names}[\s-]*{role}"
         rf"|(?:i|we)\s+work\s+(?:at|for)\s+{names}"
         rf"|(?:works|working)\s+(?:at|for)\s+{names}"
-        rf"|(?:bij|at|@)\s*{names}(?!\w)"
+        rf"|(?:wij|we|ons\s+team|our\s+team|hier|here)\s+(?:bij|at)\s+{names}(?!\w)"
         rf"|#werkenbij\w*)"
     )
-    return Compiled(re.compile(rf"(?<!\w){pattern}"))
+    bio_only = rf"(?:bij|at|@)\s*{names}(?!\w)|\|\s*{names}(?!\w)"
+    return Compiled(re.compile(rf"(?<!\w){pattern}"), re.compile(rf"(?<!\w){bio_only}"))
 
 
-def disclosed(view: TextView | None, comp: Compiled) -> bool:
+def disclosed(view: TextView | None, comp: Compiled, *, bio: bool = False) -> bool:
     if view is None:
         return False
     folded = view.folded.folded
-    return bool(comp.disclosure.search(folded) or GENERIC_DISCLOSURE.search(folded))
+    return bool(
+        comp.disclosure.search(folded)
+        or GENERIC_DISCLOSURE.search(folded)
+        or (bio and comp.bio_only.search(folded))
+    )
+
+
+def _generic(ctx: Context, hit: TermHit) -> bool:
+    """The product's name used as an ordinary noun: "een thuisbatterij", "thuisbatterijen"."""
+    if hit.term.kind != "product" or hit.how == "hashtag":
+        return False
+    written = fold(ctx.text[hit.start : hit.end])
+    key = hit.term.key
+    if hit.how == "fuzzy":
+        return any(written == key + end for end in PLURAL_ENDINGS)
+    if hit.term.label != hit.term.ref or not ctx.text[hit.start : hit.end].islower():
+        return False
+    return GENERIC_BEFORE.search(fold(ctx.text[max(0, hit.start - 12) : hit.start])) is not None
 
 
 def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     if not ctx.is_personal:
         return
-    hits = ctx.view.terms_of("product", "company")
+    hits = [h for h in ctx.view.terms_of("product", "company") if not _generic(ctx, h)]
     if not hits:
         return
-    if disclosed(ctx.view, comp) or disclosed(ctx.bio, comp):
+    if disclosed(ctx.view, comp) or disclosed(ctx.bio, comp, bio=True):
         return
     first = hits[0]
     words = ctx.quote(first.start, first.end)
     company = ctx.policy.company
     yield Hit(
-        "R3.no-disclosure", "warn", first.start, first.end,
+        "R3.no-disclosure",
+        "warn",
+        first.start,
+        first.end,
         Localized(
             f"Regel 3: je noemt \u201c{words}\u201d van {company} zonder te vermelden dat je "
             f"voor {company} werkt.",

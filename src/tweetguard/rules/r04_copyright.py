@@ -2,11 +2,13 @@
 
 ## Wat het controleert / What it checks
 NL: bijgevoegde foto's of video's die niet van jezelf of het bedrijf zijn en geen
-bronvermelding hebben (in het veld ``credit`` of in de tekst: "Foto:", "Bron:", "via", "©"),
-en lange citaten tussen aanhalingstekens zonder bron.
+bronvermelding hebben (in het veld ``credit`` of in de tekst: "Foto: naam", "foto door naam",
+"Bron: …", "via @naam", "©", een link naar de bron, of "eigen foto"), en lange citaten tussen
+aanhalingstekens zonder bron. Een los woord als "foto" of "door" is geen bronvermelding.
 EN: attached photos or videos that are not your own or the company's and carry no credit (in
-the ``credit`` field or in the text: "Photo:", "Source:", "via", "©"), and long quotations
-without a source.
+the ``credit`` field or in the text: "Photo: name", "photo by name", "Source: …", "via
+@name", "©", a link to the source, or "my own photo"), and long quotations without a source.
+A bare "photo" or "by" in a sentence is no credit.
 
 ## Waarom (regel 4)
 "Respecteer copyright. Plaats geen tekst, plaatjes of video die gemaakt zijn door iemand
@@ -35,29 +37,65 @@ SENTENCE = Localized(
 )
 TITLE = Localized("Copyright", "Copyright")
 
-CREDIT = phrases(
-    ["foto", "foto's", "beeld", "bron", "via", "credit", "credits", "met dank aan", "gemaakt door",
-     "door", "fotograaf", "illustratie", "video", "photo", "image", "source", "courtesy of",
-     "h/t", "hat tip", "by", "photographer", "illustration", "copyright", "cc-by", "cc by",
-     "rechten", "all rights reserved"]
+# A credit label: counts when a name or source follows after ":" or a dash ("Foto: Anna",
+# "Bron - NOS"). A bare "foto", "video" or "door" in a sentence is no credit.
+CREDIT_LABEL = phrases(
+    ["foto", "foto's", "fotografie", "beeld", "bron", "credit", "credits", "fotograaf",
+     "illustratie", "video", "photo", "photos", "photography", "image", "images", "source",
+     "photographer", "illustration", "copyright", "rechten", "met dank aan", "h/t"]
+)  # fmt: skip
+LABEL_AFTER = re.compile(r"\s*[:\-–—|]\s*\S")
+# A credit phrase: counts when a name follows ("Foto door Anna de Wit", "photo by @jan",
+# "via @NOSweer", "met dank aan Rijkswaterstaat"): a capitalised word, a handle or a digit.
+CREDIT_BY = phrases(
+    ["foto door", "foto's door", "beeld door", "video door", "gemaakt door",
+     "gefotografeerd door", "geschoten door", "getekend door", "met dank aan", "via",
+     "photo by", "photos by", "image by", "video by", "picture by", "shot by", "taken by",
+     "drawn by", "made by", "illustration by", "courtesy of", "credit to", "credits to",
+     "thanks to", "h/t", "hat tip", "source"]
+)  # fmt: skip
+NAME_AFTER = re.compile(r"\s+[\"'“‘]?(?:[@#]\w|[^\W\d_]*[A-Z]|\d)")
+# Always a credit: ©, (c), a camera emoji, a licence.
+CREDIT_MARK = re.compile(
+    r"©|\(c\)|📷|📸|🎥|(?<!\w)(?:cc[- ]by(?:-\w+)*|cc0|all rights reserved)(?!\w)",
+    re.IGNORECASE,
 )
-CREDIT_MARK = re.compile(r"©|\(c\)|📷|📸|🎥", re.IGNORECASE)
-CREDIT_AFTER = re.compile(r"^\s*[:\-–—]|^\s+(?:[@#]?\w)")
+# The author says the picture is their own.
+OWN_WORK = phrases(
+    ["eigen foto", "eigen foto's", "eigen beeld", "eigen video", "zelf gemaakt", "zelfgemaakt",
+     "zelf geschoten", "zelf gefotografeerd", "mijn eigen foto", "door mij gemaakt",
+     "photo by me", "my own photo", "my photo", "my own picture", "taken by me", "shot by me",
+     "made by me", "i took this", "took this photo", "own photo"]
+)  # fmt: skip
 ATTRIBUTION = phrases(
     ["bron", "via", "aldus", "zegt", "zei", "schrijft", "schreef", "volgens", "citaat van",
      "uit het boek", "source", "says", "said", "writes", "wrote", "according to", "quoted from",
      "from the book"]
-)
+)  # fmt: skip
 QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{40,})[\"“”„«»]")
 ATTRIBUTED_DASH = re.compile(r"[\"”»]\s*[-–—~]\s*\S")
 MIN_QUOTE_WORDS = 12
 
 
 def _credited_in_text(ctx: Context) -> bool:
-    folded = ctx.view.folded.folded
+    """The text names the maker or the source of the media, or says it is the author's own."""
+    folded = ctx.view.folded
     if CREDIT_MARK.search(ctx.text):
         return True
-    return any(CREDIT_AFTER.match(folded[m.end() :]) for m in CREDIT.finditer(folded))
+    # "eigen foto" speaks for the pictures only when none is marked as own already (then it
+    # is about that one: "links mijn eigen foto, rechts die uit de krant").
+    if ctx.view.has(OWN_WORK) and not any(m.own for m in ctx.draft.media):
+        return True
+    if any(e.kind == "url" for e in ctx.view.entities):
+        return True  # a link to the source
+    if any(LABEL_AFTER.match(folded.folded, m.end()) for m in CREDIT_LABEL.finditer(folded.folded)):
+        return True
+    for m in CREDIT_BY.finditer(folded.folded):
+        # Look at what follows in the original text: a name is capitalised, a handle has "@".
+        _, end = folded.span(m.start(), m.end())
+        if NAME_AFTER.match(ctx.text, end):
+            return True
+    return False
 
 
 def _legal(ctx: Context) -> Localized:
@@ -79,7 +117,10 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
     if uncredited and not _credited_in_text(ctx):
         n = len(uncredited)
         yield Hit(
-            "R4.media-without-credit", "warn", 0, len(ctx.text),
+            "R4.media-without-credit",
+            "warn",
+            0,
+            len(ctx.text),
             Localized(
                 f"Regel 4: {n} bijgevoegd(e) beeld(en) van iemand anders zonder bronvermelding.",
                 f"Rule 4: {n} attached image(s) or video(s) by someone else without attribution.",
@@ -99,7 +140,10 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
         if any(e.kind == "url" for e in ctx.view.entities):
             continue
         yield Hit(
-            "R4.quote-without-source", "warn", m.start(), m.end(),
+            "R4.quote-without-source",
+            "warn",
+            m.start(),
+            m.end(),
             Localized(
                 "Regel 4: een lang citaat zonder bronvermelding.",
                 "Rule 4: a long quotation without a source.",

@@ -3,9 +3,13 @@
 ## Wat het controleert / What it checks
 NL: berichten die voor collega's bedoeld zijn: aanhef aan collega's ("beste collega's",
 "hi team"), interne mededelingen, vergaderingen en overleggen met tijdstip, reorganisaties,
-HR-nieuws en interne hulpmiddelen (intranet, Teams-kanaal, Jira).
+HR-nieuws en interne hulpmiddelen (intranet, Teams-kanaal, Jira). Onderwerpen die ook
+openbaar besproken worden (Jira, een teamuitje, een town hall) tellen alleen met interne
+details: een tijdstip, een zaal, "aanmelden", "staat op het intranet".
 EN: posts meant for colleagues: addressing colleagues ("dear colleagues", "hi team"), internal
-announcements, meetings with a time, reorganisations, HR news and internal tools.
+announcements, meetings with a time, reorganisations, HR news and internal tools. Topics that
+are also talked about in public (Jira, a team outing, a town hall) count only with internal
+details: a time, a room, "sign up", "check Confluence".
 
 ## Waarom (regel 5)
 "Twitter is geen vervanging van interne communicatie. Belangrijke interne informatie moet
@@ -38,55 +42,87 @@ TITLE = Localized("Interne communicatie", "Internal communication")
 # Addressed to colleagues or explicitly internal: enough on its own.
 ADDRESSED = phrases(
     ["beste collega's", "lieve collega's", "hoi collega's", "hallo collega's", "hey collega's",
-     "collega's,", "aan alle collega's", "aan alle medewerkers", "beste allemaal", "hoi team",
-     "hallo team", "beste team", "interne mededeling", "mededeling aan het personeel",
-     "dear colleagues", "hi team", "hello team", "hey team", "dear team", "all staff",
-     "to all employees", "internal announcement", "team update:", "reminder team",
-     "reminder collega's", "@allen", "@channel", "@here"]
-)
+     "aan alle collega's", "aan alle medewerkers", "hoi team", "hallo team", "beste team",
+     "interne mededeling", "mededeling aan het personeel", "dear colleagues", "hi team",
+     "hello team", "hey team", "dear team", "all staff", "to all employees",
+     "internal announcement", "team update:", "reminder team", "reminder collega's",
+     "@allen", "@channel", "@here"]
+)  # fmt: skip
+# "Collega's, ..." opening the tweet addresses them; "dank aan mijn collega's, ..." does not.
+ADDRESSED_START = re.compile(r"^\s*(?:collega's|collega’s|colleagues)\s*[,:]", re.IGNORECASE)
+# Greetings that may be for followers as well ("Beste allemaal, bedankt voor ..."): they
+# count together with an internal topic or internal details (a time, a room, "aanmelden").
+GREETING = phrases(
+    ["beste allemaal", "hoi allemaal", "hallo allemaal", "hey allemaal", "hi all",
+     "hi everyone", "hello everyone", "hey all", "folks"]
+)  # fmt: skip
 # Internal topics: count with "we/ons/our", a time or day, or the company's name.
 TOPIC = phrases(
     ["reorganis", "reorg", "ontslagronde", "gedwongen ontslagen", "personeelsbijeenkomst",
-     "personeelsvergadering", "teamoverleg", "afdelingsoverleg", "werkoverleg", "teamuitje",
-     "all-hands", "all hands", "town hall", "townhall", "kwartaalmeeting", "mt-overleg",
-     "mt-besluit", "managementteam", "ondernemingsraad", "or-vergadering", "functioneringsgesprek",
-     "beoordelingsgesprek", "salarisverhoging", "bonusregeling", "roosterwijziging",
-     "thuiswerkbeleid", "ziekmelding", "verzuim", "interne nieuwsbrief", "intranet",
-     "teams-kanaal", "slack-kanaal", "sharepoint", "confluence", "jira",
-     "sprint review", "layoff", "layoffs", "restructuring", "staff meeting",
-     "team meeting", "company meeting", "performance review", "hr update", "org chart",
-     "salary increase", "return to office", "rto policy", "internal newsletter"],
+     "personeelsvergadering", "teamoverleg", "afdelingsoverleg", "werkoverleg",
+     "all-hands", "all hands", "kwartaalmeeting", "mt-overleg", "mt-besluit",
+     "or-vergadering", "functioneringsgesprek", "beoordelingsgesprek", "bonusregeling",
+     "roosterwijziging", "thuiswerkbeleid", "ziekmelding", "interne nieuwsbrief", "layoff",
+     "layoffs", "restructuring", "staff meeting", "team meeting", "company meeting",
+     "performance review", "hr update", "org chart", "rto policy", "internal newsletter"],
     prefix=True,
-)
+)  # fmt: skip
+# Topics that are just as often public talk ("we moved from Jira to Linear", "the town hall
+# in our village", "teamuitje vandaag: suppen!"): internal only with internal details.
+TOPIC_WITH_DETAILS = phrases(
+    ["teamuitje", "town hall", "townhall", "intranet", "teams-kanaal", "slack-kanaal",
+     "sharepoint", "confluence", "jira", "sprint review", "salarisverhoging",
+     "return to office", "verzuim", "managementteam", "ondernemingsraad"],
+    prefix=True,
+)  # fmt: skip
 WHEN = re.compile(
     r"(?<!\w)(?:morgen|vandaag|vanmiddag|vanochtend|vanavond|maandag|dinsdag|woensdag|donderdag|"
     r"vrijdag|volgende week|tomorrow|today|this afternoon|monday|tuesday|wednesday|thursday|"
     r"friday|next week|om \d{1,2}[:.]\d{2}|at \d{1,2}(?::\d{2})?\s?(?:am|pm)?|"
     r"\d{1,2}[:.]\d{2}\s?(?:uur|u)?|zaal \w+|room \w+)(?!\w)"
 )
+# Internal details: a clock time, a room, something colleagues must do or look up.
+DETAILS = re.compile(
+    r"(?<!\w)(?:(?:om|at|vanaf|from|tot|until)\s+\d{1,2}(?:[:.]\d{2})?\s?(?:uur|u|am|pm)?"
+    r"|\d{1,2}[:.]\d{2}\s?(?:uur|u)?|\d{1,2}\s?(?:am|pm)|zaal \w+|room \w+|verdieping"
+    r"|floor|verzamelen|aanmelden|inschrijven|meld je|vergeet (?:niet|je|jullie)|don't forget"
+    r"|dont forget|sign up|rsvp|staat op|staan op|staat in|check|kijk op|zie|graag|please)"
+    r"(?!\w)"
+)
 
 
 def check(ctx: Context, _: object) -> Iterator[Hit]:
     view = ctx.view
     spans = view.search(ADDRESSED)
+    if m := ADDRESSED_START.match(ctx.text):
+        spans.insert(0, m.span())
     code_reason: tuple[str, str] = ("aan collega's gericht", "addressed to colleagues")
     if not spans:
         topic = view.search(TOPIC)
+        topic_details = view.search(TOPIC_WITH_DETAILS)
+        greeting = view.search(GREETING)
+        details = view.has(DETAILS)
+        company = bool(view.terms_of("company"))
         sig = ctx.signal("internal")
-        if topic and (
-            view.has(FIRST_PLURAL) or view.has(WHEN) or view.terms_of("company")
-        ):
+        code_reason = ("interne zaken", "internal matters")
+        if topic and (view.has(FIRST_PLURAL) or view.has(WHEN) or company or greeting):
             spans = topic
-            code_reason = ("interne zaken", "internal matters")
+        elif topic_details and (details or company or greeting):
+            spans = topic_details
+        elif greeting and details:
+            spans = greeting
+            code_reason = ("aan collega's gericht", "addressed to colleagues")
         elif sig is not None and sig.score >= 0.5:
             spans = list(sig.spans) or [(0, len(ctx.text))]
-            code_reason = ("interne zaken", "internal matters")
     if not spans:
         return
     start, end = spans[0]
     words = ctx.quote(start, end)
     yield Hit(
-        "R5.internal", "warn", start, end,
+        "R5.internal",
+        "warn",
+        start,
+        end,
         Localized(
             f"Regel 5: \u201c{words}\u201d: dit lijkt {code_reason[0]}. Twitter is geen "
             "vervanging van interne communicatie.",

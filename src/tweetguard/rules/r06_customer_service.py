@@ -26,9 +26,14 @@ klantenservice kanaal op Twitter)"
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from tweetguard.context import Context
+import phonenumbers
+
+from tweetguard.context import Context, TextView
+from tweetguard.policy.compiled import Policy
 from tweetguard.rules._common import Hit, Rule, phrases
 from tweetguard.types import Localized
 
@@ -40,51 +45,167 @@ SENTENCE = Localized(
 )
 TITLE = Localized("Klantenservice", "Customer service")
 
-COMPLAINT = phrases(
-    ["bestelling", "besteld", "levering", "geleverd", "bezorgd", "bezorging", "pakket", "factuur",
-     "rekening", "storing", "klacht", "terugbetaling", "geld terug", "retour", "niet ontvangen",
-     "werkt niet", "doet het niet", "kapot", "defect", "nog steeds", "wacht al", "helpdesk",
-     "klantenservice", "monteur", "afspraak", "opzeggen", "abonnement", "help", "hulp",
-     "probleem", "order", "delivery", "delivered", "refund", "invoice", "bill", "broken",
-     "not working", "doesn't work", "does not work", "still waiting", "outage", "support",
-     "cancel", "subscription", "problem", "issue", "complaint"],
+
+def _apostrophes(items: Iterable[str]) -> list[str]:
+    """The phrases as typed on a PC and on a phone (``I'll`` and ``I’ll``)."""
+    items = list(items)
+    return [*items, *(p.replace("'", "\u2019") for p in items if "'" in p)]
+
+
+# fmt: off
+# Something is wrong: a complaint, whatever else the tweet says.
+NEGATIVE = phrases(
+    ["werkt niet", "werkt nog steeds niet", "doet het niet", "doet het nog steeds niet", "kapot",
+     "defect", "storing", "klacht", "wacht al", "niet ontvangen", "niet binnen", "niet geleverd",
+     "niet bezorgd", "niet gekomen", "niet opgedaagd", "kwam niet", "komt niet", "laadt niet",
+     "laadt al", "geen stroom", "zonder stroom", "crash", "foutmelding", "twee keer afgeschreven",
+     "dubbel afgeschreven", "waar blijft", "klopt niet", "verkeerd", "probleem", "problemen",
+     "waardelo", "belachelijk", "schandalig", "geld terug", "terugbetaling", "not working",
+     "doesn't work", "does not work", "isn't working", "stopped working", "isn't charging",
+     "not charging", "still waiting", "still not", "still isn't", "still no", "never arrived",
+     "hasn't arrived", "didn't arrive", "didn't show", "charged twice", "double charged",
+     "wrong", "no power", "where is my", "keeps crashing", "keeps disconnecting", "broken",
+     "outage", "refund", "problem", "issue", "complain", "useless", "terrible", "ridiculous",
+     "error"],
     prefix=True,
 )
-HANDLES_CASE = phrases(
-    ["stuur me", "stuur mij", "stuur even", "stuur een dm", "stuur je", "dm me", "dm mij",
-     "dm even", "via dm", "in een dm", "privébericht", "ordernummer", "klantnummer",
-     "bestelnummer", "factuurnummer", "contractnummer", "postcode en huisnummer",
-     "ik regel het", "ik regel dat", "regel ik het", "regel ik dat", "ik zorg dat",
-     "ik zorg ervoor", "ik kijk het na", "ik kijk even", "ik zoek het uit", "ik los het op",
-     "we sturen", "je krijgt je geld terug", "krijg je je geld terug", "terugbetaling",
-     "compensatie", "vergoeding", "creditnota", "send me", "dm me", "direct message",
-     "order number", "customer number", "account number", "i'll sort it", "i will sort it",
-     "i'll look into it", "i'll fix", "i will fix", "let me check", "i'll check",
-     "we'll send", "we will send", "you'll get a refund", "refund", "compensation",
-     "replacement"]
+# Customer-service topics: a question or complaint unless the tweet only praises.
+SERVICE = phrases(
+    ["bestelling", "besteld", "levering", "geleverd", "bezorg", "pakket", "factu", "rekening",
+     "retour", "monteur", "afspraak", "opzeg", "abonnement", "install", "contract", "aansluiting",
+     "nog steeds", "klantenservice", "order", "deliver", "invoice", "bill", "subscription",
+     "cancel", "appointment", "customer service"],
+    prefix=True,
 )
+# Asking for help counts in a tweet someone else wrote, not in the employee's own draft
+# ("wil je ons team helpen?" is recruiting, not customer service).
+HELP = phrases(["help", "hulp", "support", "helpdesk"], prefix=True)
+PRAISE = phrases(
+    ["top", "dank", "bedankt", "dankjewel", "dankzij", "super", "blij", "tevreden", "geweldig",
+     "fantastisch", "perfect", "fijn", "prima", "complimenten", "thanks", "thank you", "great",
+     "love", "happy", "awesome", "amazing", "excellent", "kudos", "well done"]
+)
+# Handling the case itself: collecting the customer's data or promising an outcome.
+HANDLES_STRONG = phrases(_apostrophes(
+    ["ordernummer", "klantnummer", "bestelnummer", "factuurnummer", "contractnummer",
+     "postcode en huisnummer", "je adres", "je krijgt je geld terug", "krijg je je geld terug",
+     "je geld terug", "terugbetaling", "compensatie", "vergoeding", "creditnota",
+     "order number", "customer number", "account number", "your address", "your postcode",
+     "you'll get a refund", "refund", "compensation", "replacement", "credit note"]
+))
+# Taking the case on: into DM, "I'll sort it". Also said to friends, so these need a
+# customer context.
+HANDLES_WEAK = phrases(_apostrophes(
+    ["stuur me", "stuur mij", "stuur even", "stuur een dm", "stuur je", "stuur ons", "dm me",
+     "dm mij", "dm even", "via dm", "in een dm", "privébericht", "app me", "mail me",
+     "ik regel het", "ik regel dat", "regel ik het", "regel ik dat", "ik ga het regelen",
+     "ik ga het voor je regelen", "ik zorg dat", "ik zorg ervoor", "ik kijk het na",
+     "ik kijk even", "kijk ik even", "ik zoek het uit", "zoek ik het", "zoek ik uit",
+     "ik los het op", "los ik het", "ik vraag het na", "vraag ik het na", "ik zet het door",
+     "zet ik het door", "ik zet het in gang", "we sturen", "we regelen", "send me", "send us",
+     "dm us", "direct message", "drop me a dm", "shoot me a dm", "message me", "i'll sort",
+     "i will sort", "i'll look into", "i will look into", "i'll fix", "i will fix",
+     "let me check", "i'll check", "i'll make sure", "i will make sure", "i'll get it sorted",
+     "we'll send", "we will send", "we'll look into", "we will look into", "we'll sort"]
+))
+# A referral to customer service ("neem contact op met de klantenservice", "our customer
+# service team can help"): the department and a verb that sends the customer there.
+SERVICE_DESK = phrases(
+    ["klantenservice", "klantendienst", "customer service", "customer support", "support team"]
+)
+REFER_VERB = phrases(
+    ["neem", "contact", "bel", "mail", "meld", "vraag", "helpt", "helpen", "kan", "kunnen",
+     "kijkt", "via", "call", "get in touch", "reach out", "message", "ask", "can help",
+     "will help", "helps", "happy to help"]
+)
+# fmt: on
+_SENTENCES = re.compile(r"[^.!?\n]+")
+_DIGITS = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 
 
-def _refers_to_channels(ctx: Context) -> bool:
-    ch = ctx.policy.channels
+@dataclass(frozen=True)
+class Compiled:
+    """The official channels as they are written in tweets."""
+
+    handles: tuple[str, ...]
+    urls: tuple[str, ...]  # without scheme and "www.", lower case
+    phone_digits: str | None  # the national number, digits only
+    email: str | None
+
+
+def prepare(policy: Policy) -> Compiled:
+    ch = policy.channels
+    urls: tuple[str, ...] = ()
+    if ch.url:
+        bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", ch.url.lower()).rstrip("/")
+        urls = (bare,)
+    digits = None
+    if ch.phone:
+        try:
+            digits = str(phonenumbers.parse(ch.phone, "NL").national_number)
+        except phonenumbers.NumberParseException:
+            digits = re.sub(r"\D", "", ch.phone) or None
+    return Compiled(
+        tuple(h.lower() for h in ch.handles),
+        urls,
+        digits,
+        ch.email.lower() if ch.email else None,
+    )
+
+
+def _refers_to_channels(ctx: Context, comp: Compiled) -> bool:
+    """The draft names an official channel (handle, page with or without scheme, phone
+    number in any notation, e-mail address)."""
     folded = ctx.view.folded.folded
+    if any(h in folded for h in comp.handles) or any(u in folded for u in comp.urls):
+        return True
+    if comp.email and comp.email in folded:
+        return True
+    if comp.phone_digits:
+        for m in _DIGITS.finditer(ctx.text):
+            if re.sub(r"\D", "", m.group()).endswith(comp.phone_digits):
+                return True
+    return False
+
+
+def _refers_to_service_desk(view: TextView) -> bool:
+    """A sentence that sends the customer to customer service, without naming a channel."""
     return any(
-        h.lower() in folded for h in ch.handles
-    ) or any(v and v.lower() in folded for v in (ch.url, ch.phone, ch.email))
+        SERVICE_DESK.search(s.group()) and REFER_VERB.search(s.group())
+        for s in _SENTENCES.finditer(view.folded.folded)
+    )
+
+
+def _addressed(ctx: Context) -> bool:
+    """The tweet replied to is on a company page, or names a company handle or a product."""
+    reply = ctx.draft.in_reply_to
+    parent = ctx.parent
+    if reply is None or parent is None:
+        return False
+    return reply.on_company_page or any(
+        h.term.kind == "product" or h.term.label.startswith("@")
+        for h in parent.terms_of("company", "product")
+    )
 
 
 def _customer_question(ctx: Context) -> bool:
+    """A question or complaint of a customer: addressed to the company (any question or
+    complaint counts), or naming the company (a complaint or a service topic counts, so a
+    colleague asking who comes to the Christmas drinks does not)."""
     parent = ctx.parent
-    reply = ctx.draft.in_reply_to
-    if parent is None or reply is None:
+    if parent is None:
         return False
-    about_company = reply.on_company_page or bool(parent.terms_of("company", "product"))
-    if not about_company:
+    addressed = _addressed(ctx)
+    if not addressed and not parent.terms_of("company", "product"):
         return False
     sig = ctx.signal("customer_question")
     if sig is not None:
         return sig.score >= 0.5
-    return "?" in parent.text or parent.has(COMPLAINT)
+    if parent.has(NEGATIVE):
+        return True
+    if (parent.has(SERVICE) or parent.has(HELP)) and not parent.has(PRAISE):
+        return True
+    return addressed and "?" in parent.text
 
 
 def _fix(ctx: Context) -> Localized:
@@ -97,22 +218,39 @@ def _fix(ctx: Context) -> Localized:
     )
 
 
-def check(ctx: Context, _: object) -> Iterator[Hit]:
+def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     if ctx.account_kind == "customer_service":
         return
-    if _refers_to_channels(ctx):
+    if _refers_to_channels(ctx, comp):
         return
-    handling = ctx.view.search(HANDLES_CASE)
-    question = _customer_question(ctx)
+    view = ctx.view
     parent = ctx.parent
-    about_company = question or bool(ctx.view.terms_of("company", "product")) or (
-        parent is not None and parent.has(COMPLAINT)
+    strong = view.search(HANDLES_STRONG)
+    handling = sorted(strong + view.search(HANDLES_WEAK))
+    question = _customer_question(ctx)
+    company = (
+        question
+        or _addressed(ctx)
+        or bool(view.terms_of("company", "product"))
+        or (parent is not None and bool(parent.terms_of("company", "product")))
     )
-    if handling and about_company:
+    # Without a customer in sight, "DM me" about the company is recruiting or a party.
+    customer = (
+        bool(strong)
+        or question
+        or _addressed(ctx)
+        or view.has(NEGATIVE)
+        or view.has(SERVICE)
+        or (parent is not None and parent.has(NEGATIVE))
+    )
+    if handling and company and customer:
         start, end = handling[0]
         words = ctx.quote(start, end)
         yield Hit(
-            "R6.handles-case", "warn", start, end,
+            "R6.handles-case",
+            "warn",
+            start,
+            end,
             Localized(
                 f"Regel 6: \u201c{words}\u201d handelt een klantvraag af via Twitter. Verwijs "
                 "naar de officiële klantenservice.",
@@ -121,9 +259,12 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
             ),
             _fix(ctx),
         )
-    elif question:
+    elif question and not _refers_to_service_desk(view):
         yield Hit(
-            "R6.customer-question", "warn", 0, len(ctx.text),
+            "R6.customer-question",
+            "warn",
+            0,
+            len(ctx.text),
             Localized(
                 "Regel 6: je antwoordt op een klantvraag of klacht. Twitter is geen vervanging "
                 "van klantenservice.",
@@ -142,4 +283,5 @@ RULE = Rule(
     codes=("R6.handles-case", "R6.customer-question"),
     check=check,
     doc=__doc__ or "",
+    prepare=prepare,
 )

@@ -24,7 +24,7 @@ je persoonlijke mening niet die van [Het Bedrijf] hoeft te vertegenwoordigen."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tweetguard.context import Context, TextView
@@ -40,29 +40,61 @@ SENTENCE = Localized(
 )
 TITLE = Localized("Geen officiële woordvoerder", "Not an official spokesperson")
 
-DISCLAIMER = phrases(
+
+def _apostrophes(items: Iterable[str]) -> list[str]:
+    """The phrases as typed on a PC and on a phone (``we're`` and ``we’re``)."""
+    items = list(items)
+    return [*items, *(p.replace("'", "\u2019") for p in items if "'" in p)]
+
+
+# fmt: off
+DISCLAIMER = phrases(_apostrophes(
     ["eigen mening", "persoonlijke mening", "mening is van mij", "meningen zijn van mij",
      "mening van mijzelf", "tweets zijn persoonlijk", "tweets zijn van mij", "privé account",
      "privéaccount", "persoonlijk account", "spreek niet namens", "niet namens",
-     "niet het standpunt van", "views are my own", "views my own", "opinions are my own",
-     "opinions my own", "my own views", "my own opinions", "personal views", "personal account",
-     "not speaking for", "not on behalf of", "tweets are my own", "rt ≠ endorsement",
-     "rts are not endorsements", "rt != endorsement"]
-)
+     "niet het standpunt van", "views are my own", "views my own", "views are mine",
+     "opinions are my own", "opinions my own", "opinions are mine", "my own views",
+     "my own opinions", "personal views", "personal account", "not speaking for",
+     "not on behalf of", "tweets are my own", "rt ≠ endorsement", "rts are not endorsements",
+     "rt != endorsement"]
+))
 OPINION = phrases(
     ["ik vind", "vind ik", "ik denk", "denk ik", "volgens mij", "naar mijn mening",
      "mijns inziens", "mijn mening", "ik geloof", "eerlijk gezegd", "ik verwacht",
      "i think", "in my opinion", "imo", "imho", "i believe", "i feel", "personally",
      "honestly", "my take", "i expect", "i reckon"]
 )
-ANNOUNCE = phrases(
-    ["we lanceren", "wij lanceren", "we introduceren", "wij introduceren", "we kondigen",
-     "wij kondigen", "we maken bekend", "wij maken bekend", "we brengen", "wij brengen",
-     "we gaan lanceren", "binnenkort bij ons", "we are launching", "we're launching",
-     "we launch", "we announce", "we are announcing", "we're announcing",
-     "we're excited to announce", "we are excited to announce", "we are proud to announce",
-     "we're proud to announce", "we will release", "we'll release", "we are releasing"]
+# An opinion without "ik vind": a judgement of the product in the same sentence.
+EVALUATIVE = phrases(
+    ["geweldig", "geweldige", "fantastisch", "fantastische", "briljant", "briljante",
+     "waardeloos", "waardeloze", "slecht", "slechte", "slechtste", "teleurstellend",
+     "teleurstellende", "belabberd", "te duur", "aanrader", "awesome", "amazing", "terrible",
+     "awful", "disappointing", "brilliant", "fantastic", "rubbish", "overpriced", "must-have",
+     "game changer", "i love", "love the", "i hate", "hate the"]
 )
+ANNOUNCE = phrases(_apostrophes(
+    ["we lanceren", "wij lanceren", "lanceren we", "we introduceren", "wij introduceren",
+     "introduceren we", "we presenteren", "wij presenteren", "presenteren we", "we kondigen",
+     "wij kondigen", "kondigen we", "we maken bekend", "wij maken bekend", "maken we bekend",
+     "we gaan lanceren", "gaan we lanceren", "binnenkort bij ons", "we are launching",
+     "we're launching", "we launch", "we'll launch", "we will launch", "we'll be launching",
+     "we are introducing", "we're introducing", "we're rolling out", "we are rolling out",
+     "we announce", "we are announcing", "we're announcing", "we're excited to announce",
+     "we are excited to announce", "we are proud to announce", "we're proud to announce",
+     "we're thrilled to announce", "we will release", "we'll release", "we are releasing",
+     "we're releasing"]
+))
+# fmt: on
+# "we brengen ... uit / op de markt" (not "we brengen de kinderen naar school").
+BRING_OUT = re.compile(
+    r"(?<!\w)(?:w(?:e|ij)\s+brengen|brengen\s+w(?:e|ij))(?!\w)[^.!?\n]{0,60}?"
+    r"(?<!\w)(?:uit|op\s+de\s+markt)(?!\w)"
+)
+# "ik denk dat ik…", "I think I left…": about the author, not an opinion on the company.
+ABOUT_SELF = re.compile(r"\s+(?:dat\s+|that\s+)?(?:ik|i)(?!\w)")
+# "niet namens Tulpwerk", "not speaking for Tulpwerk": a disclaimer, not a statement.
+NEGATED = re.compile(r"(?<!\w)(?:niet|not|never|nooit)\s+(?:\w+\s+){0,2}$")
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
 @dataclass(frozen=True)
@@ -72,13 +104,29 @@ class Compiled:
 
 def prepare(policy: Policy) -> Compiled:
     names = names_pattern(company_names(policy))
+    # "namens het hele team van Tulpwerk", "on behalf of everyone at Tulpwerk"
+    fill = (
+        r"(?:(?:het|heel|hele|ons|onze|de|alle|allemaal|iedereen|collega's|collegas|medewerkers"
+        r"|mensen|team|van|bij|the|whole|entire|everyone|all|of|at|us|my|colleagues|people)\s+)"
+        r"{0,4}"
+    )
+    start = r"(?:^|(?<=[.!?\n]))\s*"
     return Compiled(
         re.compile(
-            rf"(?<!\w)(?:namens\s+{names}|in\s+naam\s+van\s+{names}|wij\s+(?:als|van)\s+{names}"
-            rf"|we\s+(?:als|van)\s+{names}|on\s+behalf\s+of\s+{names}|we\s+at\s+{names}"
-            rf"|speaking\s+for\s+{names}|officiele\s+(?:reactie|verklaring|standpunt)"
-            rf"|official\s+(?:statement|response|position)\s+(?:of|from)\s+{names}"
-            rf"|officieel\s+standpunt)"
+            rf"(?<!\w)(?:namens\s+{fill}{names}|in\s+naam\s+van\s+{fill}{names}"
+            rf"|wij\s+(?:als|van)\s+{names}|we\s+(?:als|van)\s+{names}"
+            rf"|on\s+behalf\s+of\s+{fill}{names}|we\s+at\s+{names}"
+            rf"|speaking\s+(?:for|on\s+behalf\s+of)\s+{names}"
+            # issuing a statement: "Officiële reactie: …", "ons officiële standpunt",
+            # "het officiële standpunt van Tulpwerk is" (not "lees de officiële reactie
+            # van Tulpwerk" or "de officiële reactie van de gemeente")
+            rf"|(?:ons|onze)\s+officiele\s+(?:reactie|verklaring|standpunt)"
+            rf"|officiele?\s+standpunt\s+van\s+{names}\s+is"
+            rf"|our\s+official\s+(?:statement|response|position)"
+            rf"|official\s+position\s+of\s+{names}\s+is)"
+            rf"|{start}(?:officiele\s+(?:reactie|verklaring|mededeling)|officieel\s+standpunt"
+            rf"|official\s+(?:statement|response))(?:\s+(?:van|namens|from|of)\s+{names})?\s*:",
+            re.MULTILINE,
         )
     )
 
@@ -87,22 +135,64 @@ def _has_disclaimer(view: TextView | None) -> bool:
     return view is not None and view.has(DISCLAIMER)
 
 
+def _sentence_of(text: str, pos: int) -> str:
+    for s in _SENTENCES.finditer(text):
+        if s.start() <= pos < s.end():
+            return s.group()
+    return ""
+
+
+def _speaks_for(view: TextView, comp: Compiled) -> list[tuple[int, int]]:
+    folded = view.folded.folded
+    spans = []
+    for m in comp.speaks_for.finditer(folded):
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        if NEGATED.search(folded[max(0, start - 30) : start]):
+            continue
+        spans.append(view.folded.span(start, m.end()))
+    return spans
+
+
+def _announcements(view: TextView) -> list[tuple[int, int]]:
+    folded = view.folded.folded
+    found = [(m.start(), m.end()) for m in ANNOUNCE.finditer(folded)]
+    found += [(m.start(), m.end()) for m in BRING_OUT.finditer(folded)]
+    # "Lanceren we echt volgende week?" is a question, not an announcement.
+    kept = [(s, e) for s, e in found if not _sentence_of(folded, s).rstrip().endswith("?")]
+    return [view.folded.span(s, e) for s, e in sorted(kept)]
+
+
+def _opinions(view: TextView, about: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans (original offsets) of opinion markers, and of judgements in a sentence that
+    names the company or a product (``about``)."""
+    folded = view.folded.folded
+    spans = [
+        view.folded.span(m.start(), m.end())
+        for m in OPINION.finditer(folded)
+        if not ABOUT_SELF.match(folded, m.end())
+    ]
+    sentences = [(s.start(), s.end()) for s in _SENTENCES.finditer(view.text)]
+    for j_start, j_end in view.search(EVALUATIVE):
+        if any(s <= j_start < e and any(s <= a < e for a, _ in about) for s, e in sentences):
+            spans.append((j_start, j_end))
+    return sorted(spans)
+
+
 def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     if not ctx.is_personal:
         return
     view = ctx.view
     disclaimed = _has_disclaimer(view) or _has_disclaimer(ctx.bio)
-    speaks = [
-        view.folded.span(m.start(), m.end())
-        for m in comp.speaks_for.finditer(view.folded.folded)
-        if not view.folded.folded[max(0, m.start() - 5) : m.start()].endswith("niet ")
-    ]
+    speaks = _speaks_for(view, comp)
     company = ctx.policy.company
     if speaks:
         start, end = speaks[0]
         words = ctx.quote(start, end)
         yield Hit(
-            "R7.speaks-for-company", "block", start, end,
+            "R7.speaks-for-company",
+            "block",
+            start,
+            end,
             Localized(
                 f"Regel 7: \u201c{words}\u201d: vanaf een persoonlijk account spreek je niet "
                 f"namens {company}.",
@@ -118,13 +208,16 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
         )
         return
     mentions = view.terms_of("company", "product")
-    announce = view.search(ANNOUNCE)
+    announce = _announcements(view)
     if announce and mentions:
         start, end = announce[0]
         words = ctx.quote(start, end)
         official = ctx.policy.company_handles[0] if ctx.policy.company_handles else company
         yield Hit(
-            "R7.announcement", "warn", start, end,
+            "R7.announcement",
+            "warn",
+            start,
+            end,
             Localized(
                 f"Regel 7: \u201c{words}\u201d klinkt als een officiële aankondiging van "
                 f"{company}; je bent geen officiële contactpersoon.",
@@ -141,14 +234,18 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
         return
     if mentions and not disclaimed:
         sig = ctx.signal("opinion")
-        opinion = view.search(OPINION) or (
+        about = [(h.start, h.end) for h in mentions]
+        opinion = _opinions(view, about) or (
             [(0, len(ctx.text))] if sig is not None and sig.score >= 0.5 else []
         )
         if opinion:
             start, end = opinion[0]
             words = ctx.quote(start, end)
             yield Hit(
-                "R7.no-disclaimer", "warn", start, end,
+                "R7.no-disclaimer",
+                "warn",
+                start,
+                end,
                 Localized(
                     f"Regel 7: je geeft je mening (\u201c{words}\u201d) over {company} zonder "
                     "te zeggen dat het je persoonlijke mening is.",

@@ -305,11 +305,10 @@ _ASCII_DOMAIN_RE = re.compile(
 _TCO_RE = re.compile(
     rf"[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?{_QUERY_CHAR}*{_QUERY_ENDING})?"
 )
-# A URL never holds one of twitter-text's spaces: URL matching runs on the chunks between them.
-# Anchored at chunk starts and lazy up to the first dot, so it stays linear in the text.
-_URL_CHUNK_RE = re.compile(
-    "(?<![^" + _SPACES + "])[^" + _SPACES + "]*?\\.[^" + _SPACES + "]*"
-)
+# A URL never holds one of twitter-text's spaces, and its last domain dot is followed by the
+# first letter of a TLD: URL matching only runs on the space-free runs around such dots.
+_RUN_END_RE = re.compile("[^" + _SPACES + "]*")
+_LAST_SPACE_RE = re.compile("(?s:.*)[" + _SPACES + "]")
 _PUNYCODE_SEPARATORS = re.compile("[\u3002\uff0e\uff61]")
 _MAX_URL_LENGTH = 4096
 _MAX_TCO_SLUG_LENGTH = 40
@@ -386,13 +385,23 @@ def url_spans(text: str) -> tuple[tuple[int, int], ...]:
 
     Cached: the policy check asks for the same text's URLs twice (entities and length).
     """
-    if "." not in text:
+    dot = text.find(".")
+    if dot < 0:
         return ()
     out: list[tuple[int, int]] = []
-    for chunk in _URL_CHUNK_RE.finditer(text):
-        start = chunk.start()
-        # The character before a chunk (a space) is the URL's "preceding character".
-        _urls_in(text, start - 1 if start else 0, chunk.end(), out)
+    n = len(text)
+    done = 0
+    while dot >= 0:
+        if dot + 1 < n and text[dot + 1].isalpha():
+            space = _LAST_SPACE_RE.match(text, done, dot)
+            start = space.end() if space is not None else done
+            end = _RUN_END_RE.match(text, dot).end()
+            # The character before a run (a space) is the URL's "preceding character".
+            _urls_in(text, start - 1 if start else 0, end, out)
+            done = end
+            dot = text.find(".", end)
+        else:
+            dot = text.find(".", dot + 1)
     return tuple(out)
 
 
@@ -404,6 +413,7 @@ _MENTION_RE = re.compile(
     r"[@＠](?P<name>[a-zA-Z0-9_]{1,15})(?![a-zA-Z0-9_])"
     r"(?P<list>/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?"
 )
+_AT_SIGN_RE = re.compile("[@＠]")
 _END_MENTION_RE = re.compile("[@＠" + _LATIN_ACCENTS + "]|://")
 
 _HASHTAG_SPECIAL = (
@@ -417,6 +427,7 @@ _HASHTAG_RE = regex.compile(
     r"(?P<tag>[#＃](?![\ufe0f\u20e3])"
     rf"(?P<body>{_HASHTAG_ALNUM}*{_HASHTAG_ALPHA}{_HASHTAG_ALNUM}*))"
 )
+_HASH_SIGN_RE = re.compile("[#＃]")
 _END_HASHTAG_RE = re.compile("[#＃]|://")
 
 _CASHTAG_RE = re.compile(
@@ -450,19 +461,26 @@ def _char_class(code_points: Iterable[int]) -> str:
     return "[" + "".join(parts) + "]"
 
 
-def _emoji_pattern() -> str:
+@functools.cache
+def _emoji_pattern_base() -> str:
+    """Character class of the code points emoji sequences are built from (no joiners)."""
     joiners = {0x200D, 0xFE0E, 0xFE0F, 0x20E3}
     regional = range(0x1F1E6, 0x1F200)
     tags = range(0xE0020, 0xE0080)
-    base = {
+    return _char_class(
         ord(c)
         for key in _EMOJI_SEQUENCES
         for c in key
-        if ord(c) > 0x7F and ord(c) not in joiners and ord(c) not in regional
+        if ord(c) > 0x7F
+        and ord(c) not in joiners
+        and ord(c) not in regional
         and ord(c) not in tags
-    }
+    )
+
+
+def _emoji_pattern() -> str:
     element = (
-        _char_class(base)
+        _emoji_pattern_base()
         + "[\ufe0e\ufe0f]?[\U0001f3fb-\U0001f3ff]?\ufe0f?"
         + "(?:[\U000e0020-\U000e007e]+\U000e007f)?\u20e3?"
     )
@@ -475,17 +493,34 @@ def _emoji_pattern() -> str:
 
 # A maximal candidate sequence (UTS #51 shape); each is checked against the emoji list.
 _EMOJI_CANDIDATE_RE = re.compile(_emoji_pattern())
+# Characters that can start one: one character-class scan skips ordinary text quickly.
+_EMOJI_START_RE = re.compile(
+    "[\U0001f1e6-\U0001f1ff" + _emoji_pattern_base()[1:-1] + "]"
+)
+_EMOJI_START_KEYCAP_RE = re.compile(
+    "[#*0-9\U0001f1e6-\U0001f1ff" + _emoji_pattern_base()[1:-1] + "]"
+)
 
 
 def _emoji_in(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
-    search = _EMOJI_CANDIDATE_RE.search
-    while (m := search(text, pos)) is not None:
-        start, end = m.span()
-        if m.group() in _EMOJI_SEQUENCES:
+    start_search = (_EMOJI_START_KEYCAP_RE if "\u20e3" in text else _EMOJI_START_RE).search
+    candidate = _EMOJI_CANDIDATE_RE.match
+    while (first := start_search(text, pos)) is not None:
+        start = first.start()
+        m = candidate(text, start)
+        if m is None:
+            pos = start + 1
+            continue
+        end = m.end()
+        seq = m.group()
+        if seq in _EMOJI_SEQUENCES:
             out.append((start, end))
             pos = end
+            continue
+        if end - start > 1 and seq[1] == "\ufe0e":  # explicitly text style: not an emoji
+            pos = start + 2
             continue
         # Not a known sequence: the longest known prefix, then look again after it.
         for stop in range(min(end, start + _EMOJI_MAX_LEN) - 1, start, -1):
@@ -501,7 +536,7 @@ def _emoji_in(text: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=1024)
 def emoji_spans(text: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of every emoji sequence in ``text``. Cached like :func:`url_spans`."""
-    if text.isascii() and "\u20e3" not in text:
+    if text.isascii():
         return ()
     return tuple(_emoji_in(text))
 
@@ -511,31 +546,70 @@ def emoji_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _mentions(text: str, out: list[tuple[int, int, int, Entity]]) -> None:
-    """Append ``(start, end, rank, entity)``; ``end`` covers a ``/list`` for overlap checks."""
-    for m in _MENTION_RE.finditer(text):
-        if _END_MENTION_RE.match(text, m.end()):
+    """Append ``(start, end, rank, entity)``; ``end`` covers a ``/list`` for overlap checks.
+
+    Equivalent to ``_MENTION_RE.finditer`` (leftmost matches, each resuming where the last
+    ended), but the regex is only tried in the few places before an at sign where a match
+    can start (its preceding part is at most four characters, ``xRT:``).
+    """
+    end = 0
+    scan = 0
+    while (at := _AT_SIGN_RE.search(text, scan)) is not None:
+        p = at.start()
+        scan = p + 1
+        m = _match_from(_MENTION_RE, text, max(end, p - 4), p)
+        if m is None:
+            continue
+        end = scan = m.end()
+        if _END_MENTION_RE.match(text, end):
             continue
         start = m.start("name") - 1
         name_end = m.end("name")
         name = m.group("name")
         entity = Entity("mention", start, name_end, text[start:name_end], name.lower())
-        out.append((start, m.end(), 1, entity))
+        out.append((start, end, 1, entity))
 
 
 def _hashtags(text: str, out: list[tuple[int, int, int, Entity]]) -> None:
-    for m in _HASHTAG_RE.finditer(text):
-        if _END_HASHTAG_RE.match(text, m.end()):
+    end = 0
+    scan = 0
+    while (sign := _HASH_SIGN_RE.search(text, scan)) is not None:
+        p = sign.start()
+        scan = p + 1
+        m = _match_from(_HASHTAG_RE, text, max(end, p - 1), p)
+        if m is None:
             continue
-        start, end = m.span("tag")
-        entity = Entity("hashtag", start, end, m.group("tag"), m.group("body").casefold())
-        out.append((start, end, 2, entity))
+        end = scan = m.end()
+        if _END_HASHTAG_RE.match(text, end):
+            continue
+        start, tag_end = m.span("tag")
+        entity = Entity("hashtag", start, tag_end, m.group("tag"), m.group("body").casefold())
+        out.append((start, tag_end, 2, entity))
 
 
 def _cashtags(text: str, out: list[tuple[int, int, int, Entity]]) -> None:
-    for m in _CASHTAG_RE.finditer(text):
-        start, end = m.span("tag")
-        entity = Entity("cashtag", start, end, m.group("tag"), m.group("symbol").upper())
-        out.append((start, end, 3, entity))
+    end = 0
+    scan = 0
+    while (p := text.find("$", scan)) >= 0:
+        scan = p + 1
+        m = _match_from(_CASHTAG_RE, text, max(end, p - 1), p)
+        if m is None:
+            continue
+        end = scan = m.end()
+        start, tag_end = m.span("tag")
+        entity = Entity("cashtag", start, tag_end, m.group("tag"), m.group("symbol").upper())
+        out.append((start, tag_end, 3, entity))
+
+
+def _match_from(
+    pattern: re.Pattern[str] | regex.Pattern[str], text: str, lo: int, hi: int
+) -> re.Match[str] | regex.Match[str] | None:
+    """The first match of ``pattern`` starting at ``lo``..``hi`` (inclusive), if any."""
+    for pos in range(lo, hi + 1):
+        m = pattern.match(text, pos)
+        if m is not None:
+            return m
+    return None
 
 
 def extract_entities(text: str) -> tuple[Entity, ...]:
