@@ -114,6 +114,13 @@ class Policy:
         )
         self.legal_contact = c.contacts.legal
         self.codenames: dict[str, Codename] = {fold(cn.name): cn for cn in c.confidential.codenames}
+        self.codename_exceptions: dict[str, re.Pattern[str]] = {
+            fold(cn.name): re.compile(
+                "|".join(rf"(?<!\w){re.escape(fold(x))}(?!\w)" for x in cn.exceptions)
+            )
+            for cn in c.confidential.codenames
+            if cn.exceptions
+        }
         self.quiet_periods: tuple[QuietPeriod, ...] = tuple(c.confidential.quiet_periods)
         self.internal_host = _host_regex(c.company.internal_domains)
         self.public_domains = tuple(c.company.domains)

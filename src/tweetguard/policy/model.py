@@ -92,6 +92,8 @@ class Product(_Strict):
 class Codename(_Strict):
     name: NonEmpty
     public_from: dt.date | None = None
+    # Phrases in which the name is not the codename ("Led Zeppelin" for "Zeppelin").
+    exceptions: list[NonEmpty] = []
 
 
 class QuietPeriod(_Strict):

@@ -158,6 +158,8 @@ def _codenames(ctx: Context, comp: Compiled) -> Iterator[Hit]:
         key = hit.term.key
         if not ctx.policy.codename_confidential(key, on):
             continue
+        if _in_exception(ctx, key, hit.start, hit.end):
+            continue
         written = text[hit.start : hit.end]
         before = fold(text[max(0, hit.start - 25) : hit.start])
         in_context = bool(CODENAME_CONTEXT.search(before)) or hit.how == "hashtag"
@@ -188,6 +190,19 @@ def _codenames(ctx: Context, comp: Compiled) -> Iterator[Hit]:
                 "Leave the codename out; wait for the official announcement.",
             ),
         )
+
+
+def _in_exception(ctx: Context, key: str, start: int, end: int) -> bool:
+    """The hit lies inside one of the codename's configured exceptions ("Led Zeppelin")."""
+    pattern = ctx.policy.codename_exceptions.get(key)
+    if pattern is None:
+        return False
+    folded = ctx.view.folded
+    for m in pattern.finditer(folded.folded):
+        s, e = folded.span(m.start(), m.end())
+        if s <= start and end <= e:
+            return True
+    return False
 
 
 def _part_of_other_name(ctx: Context, start: int, end: int) -> bool:

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import regex
+
 from tweetguard.context import Context
 from tweetguard.rules._common import SECOND_PERSON, Hit, Rule, phrases
 from tweetguard.types import Localized
@@ -80,6 +82,8 @@ SELF_BLAME = re.compile(
     r"(?<!\w)(?:ik\s+(?:was|ben|voel\s+me)|i\s+(?:was|am|feel)|i'm|im)\s+"
     r"(?:(?:zo|echt|zó|so|really|such)\s+)?(?:an?\s+|een\s+)?$"
 )
+LETTER = regex.compile(r"\p{L}")
+UPPER = regex.compile(r"\p{Lu}")
 SENTENCE_SPLIT = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
@@ -104,16 +108,17 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
 
 
 def _shouting(ctx: Context) -> Iterator[Hit]:
-    skip = [(e.start, e.end) for e in ctx.view.entities if e.kind in ("mention", "hashtag", "url")]
+    # Mentions, hashtags and URLs do not count: blank them once, then count per span.
+    chars = list(ctx.text)
+    for e in ctx.view.entities:
+        if e.kind in ("mention", "hashtag", "url"):
+            chars[e.start : e.end] = " " * (e.end - e.start)
+    masked = "".join(chars)
 
     def shouted(start: int, end: int) -> bool:
-        letters = upper = 0
-        for i in range(start, end):
-            ch = ctx.text[i]
-            if ch.isalpha() and not any(s <= i < e for s, e in skip):
-                letters += 1
-                upper += ch.isupper()
-        return letters >= MIN_SHOUT_LETTERS and upper / letters >= SHOUT_SHARE
+        part = masked[start:end]
+        letters = len(LETTER.findall(part))
+        return letters >= MIN_SHOUT_LETTERS and len(UPPER.findall(part)) / letters >= SHOUT_SHARE
 
     # The whole text, or one sentence of it ("WAT EEN VERTRAGING WEER!!! Jullie ...").
     spans = [(0, len(ctx.text))] + [m.span() for m in SENTENCE_SPLIT.finditer(ctx.text)]

@@ -96,7 +96,7 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
     spans = view.search(ADDRESSED)
     if m := ADDRESSED_START.match(ctx.text):
         spans.insert(0, m.span())
-    code_reason: tuple[str, str] = ("aan collega's gericht", "addressed to colleagues")
+    code_reason: tuple[str, str] = ("aan collega's gericht", "seems addressed to colleagues")
     if not spans:
         topic = view.search(TOPIC)
         topic_details = view.search(TOPIC_WITH_DETAILS)
@@ -104,14 +104,14 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
         details = view.has(DETAILS)
         company = bool(view.terms_of("company"))
         sig = ctx.signal("internal")
-        code_reason = ("interne zaken", "internal matters")
+        code_reason = ("over interne zaken te gaan", "seems to be about internal matters")
         if topic and (view.has(FIRST_PLURAL) or view.has(WHEN) or company or greeting):
             spans = topic
         elif topic_details and (details or company or greeting):
             spans = topic_details
         elif greeting and details:
             spans = greeting
-            code_reason = ("aan collega's gericht", "addressed to colleagues")
+            code_reason = ("aan collega's gericht", "seems addressed to colleagues")
         elif sig is not None and sig.score >= 0.5:
             spans = list(sig.spans) or [(0, len(ctx.text))]
     if not spans:
@@ -126,7 +126,7 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
         Localized(
             f"Regel 5: \u201c{words}\u201d: dit lijkt {code_reason[0]}. Twitter is geen "
             "vervanging van interne communicatie.",
-            f"Rule 5: \u201c{words}\u201d: this looks like {code_reason[1]}. Twitter is not a "
+            f"Rule 5: \u201c{words}\u201d: this {code_reason[1]}. Twitter is not a "
             "substitute for internal communication.",
         ),
         Localized(
