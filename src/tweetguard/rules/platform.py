@@ -22,7 +22,10 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
     if not ctx.text.strip():
         if not ctx.draft.media:
             yield Hit(
-                "P.empty", "block", 0, len(ctx.text),
+                "P.empty",
+                "block",
+                0,
+                len(ctx.text),
                 Localized("De draft is leeg.", "The draft is empty."),
                 Localized("Schrijf eerst een tekst.", "Write a text first."),
             )
@@ -32,7 +35,10 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
         start = info.valid_end if limit == 280 else _cut(ctx, limit)
         over = info.weighted - limit
         yield Hit(
-            "P.length", "block", start, len(ctx.text),
+            "P.length",
+            "block",
+            start,
+            len(ctx.text),
             Localized(
                 f"De tekst telt {info.weighted} van de {limit} tekens zoals X telt "
                 f"({over} te veel; links tellen 23, emoji 2).",
@@ -48,7 +54,10 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
     max_urls = ctx.policy.config.platform.max_urls
     if len(urls) > max_urls:
         yield Hit(
-            "P.url-count", "info", urls[max_urls].start, urls[-1].end,
+            "P.url-count",
+            "info",
+            urls[max_urls].start,
+            urls[-1].end,
             Localized(
                 f"De draft bevat {len(urls)} links; met meer dan {max_urls} lijkt hij op spam.",
                 f"The draft has {len(urls)} links; with more than {max_urls} it looks like spam.",

@@ -2,12 +2,15 @@
 
 ## Wat het controleert / What it checks
 NL: een persoonlijk account dat namens het bedrijf spreekt ("namens Tulpwerk", "wij als
-Tulpwerk", "officiële reactie"), dat aankondigingen doet ("we lanceren vandaag…"), of dat een
-mening geeft over het bedrijf of zijn producten zonder disclaimer ("mijn eigen mening") in de
-tekst of de bio.
+Tulpwerk", "Officiële reactie: …"), dat aankondigingen doet ("we lanceren vandaag…",
+"vandaag lanceren we…"), of dat een mening geeft over het bedrijf of zijn producten ("ik vind",
+of een oordeel als "geweldig" in dezelfde zin) zonder disclaimer ("mijn eigen mening") in de
+tekst of de bio. Niet: "niet namens Tulpwerk", verwijzen naar de officiële reactie, "ik denk
+dat ik…".
 EN: a personal account speaking for the company ("on behalf of", "we at"), making
 announcements ("we're launching…"), or giving an opinion on the company or its products
-without a disclaimer ("views are my own") in the text or the bio.
+without a disclaimer ("views are my own") in the text or the bio. Not: "not speaking for
+Tulpwerk", pointing to the official statement, "I think I…".
 
 ## Waarom (regel 7)
 "Geef duidelijk aan dat je niet een officiële contactpersoon voor [Het Bedrijf] bent en dat
@@ -24,7 +27,7 @@ je persoonlijke mening niet die van [Het Bedrijf] hoeft te vertegenwoordigen."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tweetguard.context import Context, TextView
@@ -41,14 +44,10 @@ SENTENCE = Localized(
 TITLE = Localized("Geen officiële woordvoerder", "Not an official spokesperson")
 
 
-def _apostrophes(items: Iterable[str]) -> list[str]:
-    """The phrases as typed on a PC and on a phone (``we're`` and ``we’re``)."""
-    items = list(items)
-    return [*items, *(p.replace("'", "\u2019") for p in items if "'" in p)]
 
 
 # fmt: off
-DISCLAIMER = phrases(_apostrophes(
+DISCLAIMER = phrases(
     ["eigen mening", "persoonlijke mening", "mening is van mij", "meningen zijn van mij",
      "mening van mijzelf", "tweets zijn persoonlijk", "tweets zijn van mij", "privé account",
      "privéaccount", "persoonlijk account", "spreek niet namens", "niet namens",
@@ -57,7 +56,7 @@ DISCLAIMER = phrases(_apostrophes(
      "my own opinions", "personal views", "personal account", "not speaking for",
      "not on behalf of", "tweets are my own", "rt ≠ endorsement", "rts are not endorsements",
      "rt != endorsement"]
-))
+)
 OPINION = phrases(
     ["ik vind", "vind ik", "ik denk", "denk ik", "volgens mij", "naar mijn mening",
      "mijns inziens", "mijn mening", "ik geloof", "eerlijk gezegd", "ik verwacht",
@@ -72,7 +71,7 @@ EVALUATIVE = phrases(
      "awful", "disappointing", "brilliant", "fantastic", "rubbish", "overpriced", "must-have",
      "game changer", "i love", "love the", "i hate", "hate the"]
 )
-ANNOUNCE = phrases(_apostrophes(
+ANNOUNCE = phrases(
     ["we lanceren", "wij lanceren", "lanceren we", "we introduceren", "wij introduceren",
      "introduceren we", "we presenteren", "wij presenteren", "presenteren we", "we kondigen",
      "wij kondigen", "kondigen we", "we maken bekend", "wij maken bekend", "maken we bekend",
@@ -83,7 +82,7 @@ ANNOUNCE = phrases(_apostrophes(
      "we are excited to announce", "we are proud to announce", "we're proud to announce",
      "we're thrilled to announce", "we will release", "we'll release", "we are releasing",
      "we're releasing"]
-))
+)
 # fmt: on
 # "we brengen ... uit / op de markt" (not "we brengen de kinderen naar school").
 BRING_OUT = re.compile(
@@ -227,8 +226,7 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
             Localized(
                 f"Deel de officiële aankondiging van {official} in plaats van zelf aan te "
                 "kondigen.",
-                f"Share the official announcement by {official} instead of announcing it "
-                "yourself.",
+                f"Share the official announcement by {official} instead of announcing it yourself.",
             ),
         )
         return

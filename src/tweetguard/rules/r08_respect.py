@@ -4,10 +4,15 @@
 NL: scheldwoorden, beledigingen en minachting, gericht aan het bedrijf, collega's, klanten,
 partners of concurrenten (namen en handles uit het beleid, een @vermelding of "je/jij/jullie")
 — dan blokkeert het — en ongerichte grove taal (waarschuwing). Nederlandse ziektevloeken
-("kanker-", "tyfus-", "tering-") tellen mee; medische woorden ("kankeronderzoek") niet.
+("kanker-", "tyfus-", "tering-", ook "kutweer") tellen mee; medische woorden
+("kankeronderzoek", "kreeg kanker op haar 35e") en onschuldige uitdrukkingen ("de tering naar
+de nering zetten", "hou je kop koel", zelfspot) niet. Grof taalgebruik zonder belediging
+("kankerweer, jullie ook?") is pas gericht als het direct over het doelwit gaat ("fucking
+Stroomkracht", "Stroomkracht is echt kut").
 EN: insults, abuse and contempt aimed at the company, colleagues, customers, partners or
 competitors (names and handles from the policy, an @mention or "you") — blocked — and
-untargeted profanity (warning).
+untargeted profanity (warning). Profanity is aimed only when said of the target directly;
+innocent idioms and self-mockery are left alone.
 
 ## Waarom (regel 8)
 "Respecteer [Het Bedrijf], zijn medewerkers, klanten, partners en concurrenten."
@@ -37,19 +42,74 @@ SENTENCE = Localized(
 )
 TITLE = Localized("Respect", "Respect")
 
+# fmt: off
 TARGET_WORDS = phrases(
     ["klant", "klanten", "collega", "collega's", "baas", "manager", "leidinggevende", "directie",
      "ceo", "medewerker", "medewerkers", "personeel", "helpdesk", "bedrijf", "concurrent",
      "customer", "customers", "colleague", "colleagues", "boss", "staff", "company",
      "competitor", "employees", "management"]
 )
-CURSE_PREFIX = re.compile(r"(?<!\w)(kanker|tyfus|tering|klere|pleur|kolere)(\w{3,})")
+# Dutch disease curses and coarse prefixes in compounds: "kankerbedrijf", "kutweer".
+CURSE_PREFIX = re.compile(r"(?<!\w)(kanker|tyfus|tering|klere|pleur|kolere|kut|klote)(\w{3,})")
+# Medical compounds of a disease are not curses: "kankeronderzoek", "kankerpatiënten",
+# "tyfusvaccin" (but "kutarts" and "kuttype" are).
+DISEASES = ("kanker", "tyfus", "tering", "pleur")
 MEDICAL = (
-    "onderzoek", "patient", "patienten", "bestrijding", "fonds", "cel", "cellen", "verwekkend",
-    "centrum", "zorg", "screening", "behandeling", "diagnose", "vaccin", "risico", "soort",
-    "soorten", "afdeling", "genezing", "gezwel", "specialist", "preventie",
+    "onderzoek", "patient", "bestrijding", "fonds", "cel", "verwekkend", "centrum", "zorg",
+    "screening", "behandel", "diagnose", "vaccin", "risico", "soort", "afdeling", "genezing",
+    "gezwel", "specialist", "preventie", "vereniging", "instituut", "stichting", "arts",
+    "medicijn", "geneesmiddel", "therapie", "sterfte", "geval", "vorm", "type", "verpleeg",
+    "chirurg", "lotgeno", "registratie", "ziekenhuis", "poli", "bacterie", "epidemie",
+    "uitbraak", "besmetting", "gen",
 )
+# Other words that only look like a curse compound: "klerenkast" (clothes), "pleuritis".
+NOT_A_CURSE = ("kleren", "pleuritis", "kutaisi")
+# A curse compound for a person or an organisation is an insult ("kankerbedrijf",
+# "tyfuslijer"); for anything else it is coarse language ("kutweer", "tyfustrein").
+PERSONISH = (
+    "bedrijf", "club", "zooi", "lijer", "hoer", "mongool", "mongolen", "klant", "volk", "lui",
+    "wijf", "wijven", "kop", "vent", "gast", "bende", "tent", "zak", "baas", "manager",
+    "collega", "personeel", "medewerker", "helpdesk", "leraar", "type", "figuur", "jood", "turk",
+    "marokkaan",
+)
+# A curse compound for a customer or a colleague names its own target ("kutklant").
+TARGET_COMPOUND = re.compile(
+    r"(?<!\w)(?:kanker|tyfus|tering|klere|pleur|kolere|kut|klote)(?:klant|collega|baas|manager"
+    r"|personeel|medewerker|helpdesk|leidinggevende|directie)"
+)
+# Phrases that contain a lexicon entry but insult nobody.
+INNOCENT = phrases(
+    ["de tering naar de nering", "tering naar de nering", "hou je kop koel", "houd je kop koel",
+     "hou je kop erbij", "houd je kop erbij", "hou je kop er bij", "shut up and take my money",
+     "idiot-proof", "idiotproof", "idioot-proof", "idiootproof", "april fool", "april fools"]
+)
+# "kanker op" is a curse as an order ("kanker op met je reclame"), not after a verb or a
+# preposition ("kreeg kanker op haar 35e", "kanker op jonge leeftijd").
+GO_AWAY = re.compile(r"(?<!\w)(?:kanker|rot|flikker|donder)\s+op(?!\w)")
+GO_AWAY_NOT_BEFORE = re.compile(
+    r"(?<!\w)(?:kreeg|kregen|krijgt|krijgen|had|hadden|heeft|hebben|met|aan|door|tegen|van"
+    r"|zoals|over|op)\s+$"
+)
+GO_AWAY_NOT_AFTER = re.compile(
+    r"\s+(?:\d|jonge|jongere|late|latere|hoge|hogere|oudere|zijn|haar|hun|mijn|de|het|een)"
+)
+# Self-mockery is no insult: "wat ben ik ook een sukkel", "I'm such an idiot".
+SELF = re.compile(
+    r"(?<!\w)(?:ik\s+ben|ben\s+ik|ik\s+voel\s+me|voel\s+ik\s+me|i'm|i’m|i\s+am|im|i\s+feel"
+    r"\s+like)\s+(?:(?:ook|toch|echt|gewoon|soms|weer|wel|zo'n|zo’n|zo|een|'n|a|an|such|so"
+    r"|total|complete|real|totale|beetje|af\s+en\s+toe)\s+){0,3}$"
+)
+# Profanity is aimed only when it is said of a target directly: "fucking Stroomkracht",
+# "Stroomkracht is echt kut" (not "kankerweer, jullie ook zo nat?").
+ATTACHED_BEFORE = re.compile(r"^[\s-]+$")
+ATTACHED_AFTER = re.compile(
+    r"^\s+(?:(?:is|zijn|bent|ben|was|waren|are|were|echt|gewoon|zo|so|such|een|a|totaal"
+    r"|really|totally|complete|compleet|helemaal)\s+){1,3}$"
+)
+# fmt: on
 WINDOW = 40  # characters between an insult and its target
+
+
 
 
 @cache
@@ -73,6 +133,7 @@ def _targets(ctx: Context) -> list[tuple[int, int]]:
     spans += [(e.start, e.end) for e in ctx.view.mentions()]
     spans += ctx.view.search(SECOND_PERSON)
     spans += ctx.view.search(TARGET_WORDS)
+    spans += ctx.view.search(TARGET_COMPOUND)
     return spans
 
 
@@ -81,14 +142,60 @@ def _near(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(o_s - e < WINDOW and s - o_e < WINDOW for o_s, o_e in others)
 
 
-def check(ctx: Context, _: object) -> Iterator[Hit]:
+def _attached(text: str, span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """Profanity said of a target: right before it, or after "<target> is (echt)"."""
+    s, e = span
+    for o_s, o_e in others:
+        if o_s >= e and ATTACHED_BEFORE.match(text[e:o_s]):
+            return True
+        if o_e <= s and ATTACHED_AFTER.match(text[o_e:s]):
+            return True
+    return False
+
+
+def _innocent(folded: str, span: tuple[int, int], innocent: list[tuple[int, int]]) -> bool:
+    """A match (folded offsets) inside an innocent phrase, self-mockery, or "kanker op" that
+    is not an order."""
+    s, e = span
+    if any(i_s <= s and e <= i_e for i_s, i_e in innocent):
+        return True
+    if SELF.search(folded[max(0, s - 40) : s]):
+        return True
+    m = GO_AWAY.match(folded, s)
+    if m is not None and m.end() == e:
+        return bool(
+            GO_AWAY_NOT_BEFORE.search(folded[max(0, s - 20) : s])
+            or GO_AWAY_NOT_AFTER.match(folded, e)
+        )
+    return False
+
+
+def _found(ctx: Context) -> list[tuple[tuple[int, int], bool]]:
+    """Insults and profanity in the draft: (original span, is_insult)."""
     insults, profanity = _lexicon()
-    view = ctx.view
-    found: list[tuple[tuple[int, int], bool]] = [(sp, True) for sp in view.search(insults)]
-    for m in CURSE_PREFIX.finditer(view.folded.folded):
-        if not m.group(2).startswith(MEDICAL):
-            found.append((view.folded.span(m.start(), m.end()), True))
-    found += [(sp, False) for sp in view.search(profanity)]
+    folded = ctx.view.folded.folded
+    found = [((m.start(), m.end()), True) for m in insults.finditer(folded)]
+    found += [((m.start(), m.end()), False) for m in profanity.finditer(folded)]
+    covered = [sp for sp, _ in found]
+    for m in CURSE_PREFIX.finditer(folded):
+        rest = m.group(2)
+        medical = m.group(1) in DISEASES and rest.startswith(MEDICAL)
+        if medical or m.group().startswith(NOT_A_CURSE):
+            continue
+        # a listed compound ("kutbedrijf") is already in, as what the list says it is
+        if any(c_s <= m.start() and m.end() <= c_e for c_s, c_e in covered):
+            continue
+        found.append(((m.start(), m.end()), rest.startswith(PERSONISH)))
+    innocent = [(m.start(), m.end()) for m in INNOCENT.finditer(folded)]
+    return [
+        (ctx.view.folded.span(*sp), insult)
+        for sp, insult in found
+        if not _innocent(folded, sp, innocent)
+    ]
+
+
+def check(ctx: Context, _: object) -> Iterator[Hit]:
+    found = _found(ctx)
     sig = ctx.signal("abuse")
     if not found:
         if sig is None or sig.score < 0.5:
@@ -96,12 +203,19 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
         found = [(sp, True) for sp in sig.spans] or [((0, len(ctx.text)), True)]
     targets = _targets(ctx)
     found.sort()
-    aimed = [(sp, insult) for sp, insult in found if _near(sp, targets)]
+    aimed = [
+        sp
+        for sp, insult in found
+        if (_near(sp, targets) if insult else _attached(ctx.text, sp, targets))
+    ]
     if aimed:
-        (start, end), _insult = aimed[0]
+        start, end = aimed[0]
         words = ctx.quote(start, end)
         yield Hit(
-            "R8.abuse-aimed", "block", start, end,
+            "R8.abuse-aimed",
+            "block",
+            start,
+            end,
             Localized(
                 f"Regel 8: \u201c{words}\u201d is beledigend en gericht aan iemand. Respecteer "
                 f"{ctx.policy.company}, zijn medewerkers, klanten, partners en concurrenten.",
@@ -115,20 +229,20 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
             Evidence(words=(words,), source="lexicon" if sig is None else "lexicon+model"),
         )
         return
-    (start, end), insult = found[0]
+    (start, end), _insult = found[0]
     words = ctx.quote(start, end)
     yield Hit(
-        "R8.profanity", "warn", start, end,
+        "R8.profanity",
+        "warn",
+        start,
+        end,
         Localized(
             f"Regel 8: \u201c{words}\u201d is grof of beledigend taalgebruik.",
             f"Rule 8: \u201c{words}\u201d is coarse or abusive language.",
         ),
-        Localized(
-            "Kies een neutraler woord.", "Choose a more neutral word."
-        ),
+        Localized("Kies een neutraler woord.", "Choose a more neutral word."),
         Evidence(words=(words,), source="lexicon"),
     )
-    _ = insult
 
 
 RULE = Rule(

@@ -2,10 +2,10 @@
 
 ## Wat het controleert / What it checks
 NL: hoe vaak je tijdens werktijd post, op basis van je eigen geschiedenis (``history``: de
-tijdstippen van je eerdere posts) plus deze draft. Boven het dagbudget van het beleid
-(``[work] posts_per_day``, binnen ``hours`` op ``days``) volgt een herinnering. Alleen voor
-jezelf: het is nooit een meetlat voor anderen. Accounts van het bedrijf en de klantenservice
-vallen erbuiten (daar is posten het werk).
+tijdstippen van je eerdere posts; latere posts tellen niet mee) plus deze draft. Boven het
+dagbudget van het beleid (``[work] posts_per_day``, binnen ``hours`` op ``days``) volgt een
+herinnering. Alleen voor jezelf: het is nooit een meetlat voor anderen. Accounts van het
+bedrijf en de klantenservice vallen erbuiten (daar is posten het werk).
 EN: how often you post during working hours, from your own history (timestamps of your
 earlier posts) plus this draft; above the policy's daily budget you get a reminder. For you
 only, never as surveillance. Company and customer-service accounts are exempt.
@@ -53,6 +53,11 @@ class WorkdayActivity:
         return self.posts_in_hours > self.budget
 
 
+def _aware(moment: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    """A timestamp without a timezone is read in the policy's timezone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
 def in_working_hours(moment: dt.datetime, work: Work, tz: dt.tzinfo) -> bool:
     local = moment.astimezone(tz) if moment.tzinfo else moment.replace(tzinfo=tz)
     if DAYS[local.weekday()] not in work.days:
@@ -82,11 +87,17 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
         return
     if not ctx.draft.history:
         return
-    act = activity_on(ctx.local_time.date(), [*ctx.draft.history, ctx.created_at], work, tz)
+    # Only posts before this one count ("this is your 6th post today"): a history taken from
+    # an archive can also hold the same day's later posts, or this very post.
+    earlier = [m for m in ctx.draft.history if _aware(m, tz) < ctx.created_at]
+    act = activity_on(ctx.local_time.date(), [*earlier, ctx.created_at], work, tz)
     if not act.over_budget:
         return
     yield Hit(
-        "R10.busy-day", "info", 0, len(ctx.text),
+        "R10.busy-day",
+        "info",
+        0,
+        len(ctx.text),
         Localized(
             f"Regel 10: dit is vandaag je {act.posts_in_hours}e post tijdens werktijd "
             f"({work.hours}); het beleid noemt {act.budget} per dag als richtlijn. Alleen jij "

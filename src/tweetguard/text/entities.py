@@ -38,6 +38,7 @@ dot; emoji are found with a structural regex and checked against a set).
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -261,11 +262,16 @@ _TLD = (
     "(?:(?:" + _trie_pattern(_GTLDS + _CCTLDS) + r")(?=[^0-9a-zA-Z@+\-]|\Z)"
     r"|xn--[\-0-9a-zA-Z]+)"
 )
-_DOMAIN_CHAR = (
-    "[^" + _escape_class(_PUNCT) + _SPACES + _INVALID_CHARS + _DIRECTIONAL + "]"
+_NOT_DOMAIN = _SPACES + _INVALID_CHARS + _DIRECTIONAL
+_DOMAIN_CHAR = "[^" + _escape_class(_PUNCT) + _NOT_DOMAIN + "]"
+_DOMAIN_CHAR_OR_DASH = "[^" + _escape_class(_PUNCT.replace("-", "")) + _NOT_DOMAIN + "]"
+_DOMAIN_CHAR_DASH_UNDERSCORE = (
+    "[^" + _escape_class(_PUNCT.replace("-", "").replace("_", "")) + _NOT_DOMAIN + "]"
 )
-_SUBDOMAIN = f"(?:(?:{_DOMAIN_CHAR}(?:[_\\-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
-_DOMAIN_NAME = f"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
+# twitter-text: (?:(?:D(?:[_-]|D)*)?D\.) and (?:(?:D(?:-|D)*)?D\.). A label cannot hold a dot,
+# so these forms match the same labels with much less backtracking.
+_SUBDOMAIN = f"(?:{_DOMAIN_CHAR}(?:{_DOMAIN_CHAR_DASH_UNDERSCORE}*{_DOMAIN_CHAR})?\\.)"
+_DOMAIN_NAME = f"(?:{_DOMAIN_CHAR}(?:{_DOMAIN_CHAR_OR_DASH}*{_DOMAIN_CHAR})?\\.)"
 _DOMAIN = f"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}{_TLD})"
 
 _PATH_CHAR = (
@@ -342,10 +348,13 @@ def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
     """twitter-text's ``isValidUrl``: DNS label lengths and the overall length limit."""
     if domain.startswith("xn--") and _ASCII_DOMAIN_RE.search(domain) is None:
         return False
-    for label in domain.split("."):
-        n = _punycode_len(label)
-        if n < 1 or n > _MAX_LABEL_LENGTH:
+    if domain.isascii():
+        if max(map(len, domain.split("."))) > _MAX_LABEL_LENGTH:
             return False
+    else:
+        for label in domain.split("."):
+            if not 0 < _punycode_len(label) <= _MAX_LABEL_LENGTH:
+                return False
     return len(protocol) + _utf16_len(url) <= _MAX_URL_LENGTH
 
 
@@ -413,7 +422,6 @@ _MENTION_RE = re.compile(
     r"[@＠](?P<name>[a-zA-Z0-9_]{1,15})(?![a-zA-Z0-9_])"
     r"(?P<list>/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?"
 )
-_AT_SIGN_RE = re.compile("[@＠]")
 _END_MENTION_RE = re.compile("[@＠" + _LATIN_ACCENTS + "]|://")
 
 _HASHTAG_SPECIAL = (
@@ -422,12 +430,15 @@ _HASHTAG_SPECIAL = (
 )
 _HASHTAG_ALPHA = r"[\p{L}\p{M}]"
 _HASHTAG_ALNUM = r"[\p{L}\p{M}\p{Nd}" + _HASHTAG_SPECIAL + "]"
+# twitter-text's validHashtag, kept for reference and tests; ``_hashtags`` applies it faster.
 _HASHTAG_RE = regex.compile(
     r"(?:^|\ufe0e|\ufe0f|(?!" + _HASHTAG_ALNUM + r"|&)[^\ud800-\udfff])"
     r"(?P<tag>[#＃](?![\ufe0f\u20e3])"
     rf"(?P<body>{_HASHTAG_ALNUM}*{_HASHTAG_ALPHA}{_HASHTAG_ALNUM}*))"
 )
-_HASH_SIGN_RE = re.compile("[#＃]")
+_HASHTAG_ALNUM_RE = regex.compile(_HASHTAG_ALNUM)
+_HASHTAG_BODY_RE = regex.compile(f"{_HASHTAG_ALNUM}*{_HASHTAG_ALPHA}{_HASHTAG_ALNUM}*")
+_ASCII_WORD_RUN_RE = re.compile("[A-Za-z0-9_]*")
 _END_HASHTAG_RE = re.compile("[#＃]|://")
 
 _CASHTAG_RE = re.compile(
@@ -493,13 +504,29 @@ def _emoji_pattern() -> str:
 
 # A maximal candidate sequence (UTS #51 shape); each is checked against the emoji list.
 _EMOJI_CANDIDATE_RE = re.compile(_emoji_pattern())
-# Characters that can start one: one character-class scan skips ordinary text quickly.
-_EMOJI_START_RE = re.compile(
-    "[\U0001f1e6-\U0001f1ff" + _emoji_pattern_base()[1:-1] + "]"
+
+
+def _coarse_class(code_points: Iterable[int], gap: int) -> str:
+    """A class of few ranges covering ``code_points`` (``re`` tests long range lists slowly)."""
+    ranges: list[list[int]] = []
+    for cp in sorted(set(code_points)):
+        if ranges and cp - ranges[-1][1] <= gap:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return "".join(
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+        for lo, hi in ranges
+    )
+
+
+# Where one can start (a superset): one quick character-class scan skips ordinary text.
+_EMOJI_STARTS = _coarse_class(
+    [*(ord(ch) for key in _EMOJI_SEQUENCES for ch in key[:1] if ord(ch) > 0x7F), 0x1F1E6],
+    gap=300,
 )
-_EMOJI_START_KEYCAP_RE = re.compile(
-    "[#*0-9\U0001f1e6-\U0001f1ff" + _emoji_pattern_base()[1:-1] + "]"
-)
+_EMOJI_START_RE = re.compile("[" + _EMOJI_STARTS + "]")
+_EMOJI_START_KEYCAP_RE = re.compile("[#*0-9" + _EMOJI_STARTS + "]")
 
 
 def _emoji_in(text: str) -> list[tuple[int, int]]:
@@ -550,14 +577,16 @@ def _mentions(text: str, out: list[tuple[int, int, int, Entity]]) -> None:
 
     Equivalent to ``_MENTION_RE.finditer`` (leftmost matches, each resuming where the last
     ended), but the regex is only tried in the few places before an at sign where a match
-    can start (its preceding part is at most four characters, ``xRT:``).
+    can start: one character before it, or up to four for an ``xRT:`` prefix.
     """
     end = 0
     scan = 0
-    while (at := _AT_SIGN_RE.search(text, scan)) is not None:
-        p = at.start()
+    wide = "＠" in text
+    while (p := _find_sign(text, "@", "＠", wide, scan)) >= 0:
         scan = p + 1
-        m = _match_from(_MENTION_RE, text, max(end, p - 4), p)
+        k = p - 1 if p and text[p - 1] == ":" else p
+        lo = k - 3 if k >= 2 and text[k - 2 : k] in _RT else p - 1
+        m = _match_from(_MENTION_RE, text, max(end, lo), p)
         if m is None:
             continue
         end = scan = m.end()
@@ -570,21 +599,53 @@ def _mentions(text: str, out: list[tuple[int, int, int, Entity]]) -> None:
         out.append((start, end, 1, entity))
 
 
+_RT = frozenset({"rt", "RT", "rT", "Rt"})
+
+
 def _hashtags(text: str, out: list[tuple[int, int, int, Entity]]) -> None:
+    """Append hashtags; equivalent to ``_HASHTAG_RE.finditer`` but mostly without ``regex``.
+
+    A match is a boundary character (consumed, so it must lie after the previous match) or
+    the start of the text, a hash sign, and the maximal run of hashtag characters after it,
+    which must hold a letter or mark.
+    """
     end = 0
     scan = 0
-    while (sign := _HASH_SIGN_RE.search(text, scan)) is not None:
-        p = sign.start()
-        scan = p + 1
-        m = _match_from(_HASHTAG_RE, text, max(end, p - 1), p)
-        if m is None:
+    n = len(text)
+    wide = "＃" in text
+    while (h := _find_sign(text, "#", "＃", wide, scan)) >= 0:
+        scan = h + 1
+        if h and (h - 1 < end or not _is_hashtag_boundary(text[h - 1])):
             continue
-        end = scan = m.end()
+        body_end = _hashtag_body_end(text, h + 1, n)
+        if body_end < 0:
+            continue
+        end = body_end
         if _END_HASHTAG_RE.match(text, end):
             continue
-        start, tag_end = m.span("tag")
-        entity = Entity("hashtag", start, tag_end, m.group("tag"), m.group("body").casefold())
-        out.append((start, tag_end, 2, entity))
+        tag = text[h:end]
+        out.append((h, end, 2, Entity("hashtag", h, end, tag, tag[1:].casefold())))
+
+
+def _is_hashtag_boundary(ch: str) -> bool:
+    if ch.isascii():
+        return not (ch.isalnum() or ch == "_" or ch == "&")
+    if ch == "\ufe0e" or ch == "\ufe0f":
+        return True
+    if "\ud800" <= ch <= "\udfff":
+        return False
+    return _HASHTAG_ALNUM_RE.match(ch) is None
+
+
+def _hashtag_body_end(text: str, i: int, n: int) -> int:
+    """End of a valid hashtag body starting at ``i``, or -1."""
+    j = _ASCII_WORD_RUN_RE.match(text, i).end()  # type: ignore[union-attr]
+    if j == n or text[j].isascii():
+        return j if text[i:j].strip("0123456789_") else -1
+    if i < n and text[i] in "\ufe0f\u20e3":
+        return -1
+    m = _HASHTAG_BODY_RE.match(text, i)
+    return m.end() if m is not None else -1
 
 
 def _cashtags(text: str, out: list[tuple[int, int, int, Entity]]) -> None:
@@ -599,6 +660,16 @@ def _cashtags(text: str, out: list[tuple[int, int, int, Entity]]) -> None:
         start, tag_end = m.span("tag")
         entity = Entity("cashtag", start, tag_end, m.group("tag"), m.group("symbol").upper())
         out.append((start, tag_end, 3, entity))
+
+
+def _find_sign(text: str, sign: str, wide_sign: str, wide: bool, start: int) -> int:
+    """Index of the next ``sign`` or (when ``wide``) ``wide_sign`` from ``start``, or -1."""
+    i = text.find(sign, start)
+    if wide:
+        j = text.find(wide_sign, start)
+        if j >= 0 and (i < 0 or j < i):
+            return j
+    return i
 
 
 def _match_from(
@@ -630,29 +701,34 @@ def extract_entities(text: str) -> tuple[Entity, ...]:
     emoji = emoji_spans(text)
     if not found and not emoji:
         return ()
-    found.sort(key=_by_start_then_rank)
+    # twitter-text's removeOverlappingEntities: by start (URLs first on a tie), and an entity
+    # that starts inside the one kept before it is dropped.
+    found.sort(key=_START_RANK)
     kept: list[tuple[int, int, int, Entity]] = []
     prev_end = -1
     for item in found:
         if item[0] >= prev_end:
             kept.append(item)
             prev_end = item[1]
-    if emoji:
-        kept.extend(
-            (s, e, 4, Entity("emoji", s, e, text[s:e], text[s:e]))
-            for s, e in emoji
-            if not _overlaps(s, e, kept)
-        )
-        kept.sort(key=_by_start_then_rank)
-    return tuple(item[3] for item in kept)
+    if not emoji:
+        return tuple(item[3] for item in kept)
+    # Emoji that are not part of another entity, merged in order (both lists are sorted).
+    out: list[Entity] = []
+    i = 0
+    n_kept = len(kept)
+    for start, end in emoji:
+        while i < n_kept and kept[i][1] <= start:
+            out.append(kept[i][3])
+            i += 1
+        if i < n_kept and kept[i][0] < end:
+            continue
+        seq = text[start:end]
+        out.append(Entity("emoji", start, end, seq, seq))
+    out.extend(item[3] for item in kept[i:])
+    return tuple(out)
 
 
-def _by_start_then_rank(item: tuple[int, int, int, Entity]) -> tuple[int, int]:
-    return item[0], item[2]
-
-
-def _overlaps(start: int, end: int, items: list[tuple[int, int, int, Entity]]) -> bool:
-    return any(s < end and start < e for s, e, _, _ in items)
+_START_RANK = operator.itemgetter(0, 2)
 
 
 def split_hashtag(body: str) -> list[str]:

@@ -54,24 +54,34 @@ def weighted_length(text: str) -> LengthInfo:
     if text.isascii():
         nfc = text
         units: list[tuple[int, int, int]] = [(s, e, _URL_WEIGHT) for s, e in url_spans(text)]
-        weighted = len(text) + sum(_URL_WEIGHT - (e - s) for s, e, _ in units)
+        weighted = len(text)
+        for s, e, w in units:
+            weighted += w - (e - s)
         invalid_at = -1
     else:
         nfc = text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
         units = _units(nfc)
-        weighted = _base_weight(nfc) + sum(w - _base_weight(nfc[s:e]) for s, e, w in units)
-        m = _INVALID_RE.search(nfc)
-        invalid_at = m.start() if m is not None else -1
+        weighted = _base_weight(nfc)
+        for s, e, w in units:
+            weighted += w - _base_weight(nfc[s:e])
+        invalid_at = _first_invalid(nfc)
 
-    valid = 0 < weighted <= MAX_WEIGHTED_LENGTH and invalid_at < 0
     if weighted <= MAX_WEIGHTED_LENGTH and invalid_at < 0:
-        valid_end = len(text)
-    else:
-        end = _fit_end(nfc, units, weighted)
-        if invalid_at >= 0:
-            end = min(end, invalid_at)
-        valid_end = end if nfc is text else _to_original(text, end)
-    return LengthInfo(weighted, valid, max(0, weighted - MAX_WEIGHTED_LENGTH), valid_end)
+        return LengthInfo(weighted, weighted > 0, 0, len(text))
+    end = _fit_end(nfc, units, weighted)
+    if invalid_at >= 0:
+        end = min(end, invalid_at)
+    valid_end = end if nfc is text else _to_original(text, end)
+    over_by = max(0, weighted - MAX_WEIGHTED_LENGTH)
+    return LengthInfo(weighted, False, over_by, valid_end)
+
+
+def _first_invalid(s: str) -> int:
+    """Offset of the first U+FFFE, U+FEFF or U+FFFF in ``s``, or -1."""
+    if "\ufeff" not in s and "\ufffe" not in s and "\uffff" not in s:
+        return -1
+    m = _INVALID_RE.search(s)
+    return m.start() if m is not None else -1
 
 
 def _base_weight(s: str) -> int:
@@ -98,15 +108,26 @@ def _units(nfc: str) -> list[tuple[int, int, int]]:
     emoji = emoji_spans(nfc)
     if not emoji:
         return [(s, e, _URL_WEIGHT) for s, e in urls]
-    items = sorted(
-        [(s, 0, e, _URL_WEIGHT) for s, e in urls] + [(s, 1, e, _EMOJI_WEIGHT) for s, e in emoji]
-    )
+    if not urls:
+        return [(s, e, _EMOJI_WEIGHT) for s, e in emoji]
     out: list[tuple[int, int, int]] = []
     cursor = 0
-    for s, _, e, w in items:
+    i = 0
+    n_urls = len(urls)
+    for s, e in emoji:
+        while i < n_urls and urls[i][0] <= s:
+            us, ue = urls[i]
+            i += 1
+            if us >= cursor:
+                out.append((us, ue, _URL_WEIGHT))
+                cursor = ue
         if s >= cursor:
-            out.append((s, e, w))
+            out.append((s, e, _EMOJI_WEIGHT))
             cursor = e
+    for us, ue in urls[i:]:
+        if us >= cursor:
+            out.append((us, ue, _URL_WEIGHT))
+            cursor = ue
     return out
 
 

@@ -1,6 +1,7 @@
 """Fold a text once for matching, keeping a map back to the original offsets.
 
-Folding = Unicode case folding plus removal of diacritics (``é`` → ``e``), so ``Café``,
+Folding = Unicode case folding, removal of diacritics (``é`` → ``e``) and typographic
+apostrophes made plain (``’`` → ``'``), so ``Café``,
 ``CAFE`` and ``café`` all match the term ``cafe``. Spans found in the folded text are mapped
 back to the original text with :meth:`Folded.span`, so findings always point at what the user
 wrote. ASCII text (most tweets) takes a fast path with an identity map.
@@ -12,9 +13,14 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+# Typographic apostrophes fold to the ASCII one: phones type "I’ll", keyboards "I'll".
+_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"}
+
 
 @lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
+    if ch in _APOSTROPHES:
+        return _APOSTROPHES[ch]
     decomposed = unicodedata.normalize("NFKD", ch.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
