@@ -72,7 +72,14 @@ ATTRIBUTION = phrases(
      "uit het boek", "source", "says", "said", "writes", "wrote", "according to", "quoted from",
      "from the book"]
 )  # fmt: skip
-QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{40,})[\"“”„«»]")
+# A quotation opens at the start, after a space, "(" or ":" and closes before the end, a space
+# or punctuation, so stray quote marks in a text do not pair up into a fake quotation.
+QUOTE = re.compile(
+    r"(?:^|(?<=[\s(:]))[\"“„«]([^\"“”„«»]{40,})[\"”»](?=$|[\s.,!?;:)…])"
+)
+# A retweet-style quotation names its author first: "@naam: …" or @naam: "…".
+QUOTED_AUTHOR = re.compile(r"^\s*(?:RT\s+)?@\w+\s*:")
+AUTHOR_BEFORE = re.compile(r"@\w+\s*:\s*$")
 ATTRIBUTED_DASH = re.compile(r"[\"”»]\s*[-–—~]\s*\S")
 MIN_QUOTE_WORDS = 12
 
@@ -134,6 +141,8 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
         )
     for m in QUOTE.finditer(ctx.text):
         if len(m.group(1).split()) < MIN_QUOTE_WORDS:
+            continue
+        if QUOTED_AUTHOR.match(m.group(1)) or AUTHOR_BEFORE.search(ctx.text, 0, m.start()):
             continue
         if ATTRIBUTED_DASH.match(ctx.text, m.end() - 1) or ctx.view.has(ATTRIBUTION):
             continue

@@ -51,8 +51,6 @@ SENTENCE = Localized(
 TITLE = Localized("Klantenservice", "Customer service")
 
 
-
-
 # fmt: off
 # Something is wrong: a complaint, whatever else the tweet says.
 NEGATIVE = phrases(

@@ -44,8 +44,6 @@ SENTENCE = Localized(
 TITLE = Localized("Geen officiële woordvoerder", "Not an official spokesperson")
 
 
-
-
 # fmt: off
 DISCLAIMER = phrases(
     ["eigen mening", "persoonlijke mening", "mening is van mij", "meningen zijn van mij",

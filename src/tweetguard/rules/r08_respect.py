@@ -110,8 +110,6 @@ ATTACHED_AFTER = re.compile(
 WINDOW = 40  # characters between an insult and its target
 
 
-
-
 @cache
 def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(insults, profanity) from the curated word lists shipped in tweetguard/data."""

@@ -41,8 +41,6 @@ SENTENCE = Localized(
 TITLE = Localized("Positieve houding", "Positive attitude")
 
 
-
-
 # fmt: off
 NEGATIVE_TONE = phrases(
     ["niet ons probleem", "niet mijn probleem", "ons probleem niet", "lees eerst",

@@ -308,6 +308,7 @@ _URL_RE = re.compile(
 _ASCII_DOMAIN_RE = re.compile(
     "(?:(?:[\\-a-zA-Z0-9" + _LATIN_ACCENTS + "]+)\\.)+" + _TLD
 )
+_PLAIN_ASCII_DOMAIN_RE = re.compile(r"[\-.a-zA-Z0-9]+")
 _TCO_RE = re.compile(
     rf"[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?{_QUERY_CHAR}*{_QUERY_ENDING})?"
 )
@@ -371,12 +372,17 @@ def _urls_in(text: str, pos: int, endpos: int, out: list[tuple[int, int]]) -> No
             before = m.group("before")
             if before and before in "-_./":
                 continue
-            last = -1
-            for am in _ASCII_DOMAIN_RE.finditer(domain):
-                out.append((start + am.start(), start + am.end()))
+            if _PLAIN_ASCII_DOMAIN_RE.fullmatch(domain) is not None:
+                # The ASCII-domain regex would find exactly the whole domain.
+                out.append((start, start + len(domain)))
                 last = len(out) - 1
-            if last < 0:
-                continue
+            else:
+                last = -1
+                for am in _ASCII_DOMAIN_RE.finditer(domain):
+                    out.append((start + am.start(), start + am.end()))
+                    last = len(out) - 1
+                if last < 0:
+                    continue
             if m.group("path"):
                 out[last] = (out[last][0], end)
         else:
