@@ -29,6 +29,21 @@ CORPORA = (
     "hatecheck_en",
     "hatecheck_nl_mhc",
 )
+# Inputs that make naive URL, mention or emoji regexes backtrack (from the entity tests).
+PATHOLOGICAL = (
+    "a." * 5000,
+    "a" * 10000 + ".com",
+    "日本." * 3000,
+    "a-" * 5000 + ".com",
+    "http://" + "a." * 3000,
+    "(a." * 3000 + "com",
+    "\u200d👍" * 3000,
+    "1⃣" * 5000,
+    "@" * 10000,
+    "#" * 10000,
+    "rt:@" * 3000,
+    "e\u0301" * 5000,
+)
 NOW = dt.datetime(2026, 11, 24, 10, 15, tzinfo=dt.UTC)
 
 
@@ -109,6 +124,13 @@ def main(argv: list[str] | None = None) -> int:
             engine.check(d)
         per = (time.perf_counter() - s) / reps * 1e6
         print(f"    {n:>6,} chars   {per:>10,.0f} µs/draft   {per / n:>6.2f} µs/char")
+    print("  pathological inputs (10,000 characters each)")
+    worst = 0.0
+    for text in PATHOLOGICAL:
+        s = time.perf_counter()
+        engine.check(Draft(text=text, created_at=NOW))
+        worst = max(worst, time.perf_counter() - s)
+    print(f"    worst of {len(PATHOLOGICAL)}      {worst * 1000:>10,.1f} ms/draft")
     return 0
 
 

@@ -74,9 +74,7 @@ ATTRIBUTION = phrases(
 )  # fmt: skip
 # A quotation opens at the start, after a space, "(" or ":" and closes before the end, a space
 # or punctuation, so stray quote marks in a text do not pair up into a fake quotation.
-QUOTE = re.compile(
-    r"(?:^|(?<=[\s(:]))[\"“„«]([^\"“”„«»]{40,})[\"”»](?=$|[\s.,!?;:)…])"
-)
+QUOTE = re.compile(r"(?:^|(?<=[\s(:]))[\"“„«]([^\"“”„«»]{40,})[\"”»](?=$|[\s.,!?;:)…])")
 # A retweet-style quotation names its author first: "@naam: …" or @naam: "…".
 QUOTED_AUTHOR = re.compile(r"^\s*(?:RT\s+)?@\w+\s*:")
 AUTHOR_BEFORE = re.compile(r"@\w+\s*:\s*$")

@@ -1,38 +1,50 @@
 """Entities in a tweet: mentions, hashtags, cashtags, URLs and emoji, with offsets.
 
-The rules are twitter-text's (v3.1.0, the reference implementation X publishes), ported to
-Python regexes that are compiled once at import:
+The rules are twitter-text's (3.1.0, the reference implementation X publishes), ported to
+Python regexes compiled once at import, and checked against that implementation on tens of
+thousands of generated tweets:
 
-* mentions: ``@``/``＠`` plus 1-15 of ``[A-Za-z0-9_]``, not preceded by a word character,
-  ``!#$%&*@`` or ``RT:``-style prefixes glued to a word, and not followed by ``@``, a Latin
-  accented letter or ``://``. twitter-text extracts up to 20 characters and truncates longer
-  runs; X handles are at most 15 characters, so a run of 16 or more is no mention here.
-  ``@handle/list`` yields a mention of ``@handle`` only.
+* mentions: ``@``/``＠`` plus 1-15 of ``[A-Za-z0-9_]``; before it the start, a character
+  other than ``[A-Za-z0-9_!#$%&*@＠]``, or ``RT``/``rt`` (optionally with ``:``) not glued
+  to a word; after it no ``@``, Latin accented letter or ``://``. ``@handle/list`` gives a
+  mention of ``@handle``.
 * hashtags: ``#``/``＃`` plus Unicode letters, marks, decimal digits, ``_`` and a few joiners,
-  with at least one letter or mark, not preceded by a letter/digit or ``&`` (so ``&#39;`` is
-  not a hashtag) and not followed by another hash sign or ``://``.
-* cashtags: ``$`` plus 1-6 ASCII letters, optionally ``.`` or ``_`` and 1-2 letters, at the
-  start or after a space, and followed by the end, a space or punctuation.
+  with at least one letter or mark; not preceded by a letter, digit, mark or ``&`` (so
+  ``&#39;`` is none), not followed by another hash sign or ``://``.
+* cashtags: ``$`` plus 1-6 ASCII letters, optionally ``.``/``_`` and 1-2 letters, at the
+  start or after a space, followed by the end, a space or punctuation.
 * URLs: twitter-text's URL regex, with and without ``http(s)://`` (``hetbedrijf.nl/klanten``,
-  ``www.x.com``), its TLD list, its rules for t.co slugs, balanced parentheses and
-  punycode/label lengths. URLs without a scheme need an ASCII (or Latin-accented) domain.
+  ``www.x.com``), its TLD list, its rules for t.co slugs, balanced parentheses, ports and
+  DNS label lengths. A URL without a scheme must have an ASCII (or Latin-accented) domain.
 * emoji: one entity per emoji *sequence* (skin tones, ZWJ sequences, flags, keycaps, tag
-  sequences), with the sequence list of the ``emoji`` package (newer than the Emoji 11 data
-  twitter-text 3.1 ships with). ``©``, ``®``, ``™`` and ``♟`` count as emoji only with U+FE0F,
-  as in twemoji.
+  sequences), from the sequence list of the ``emoji`` package. ``©``, ``®``, ``™`` and ``♟``
+  are emoji only with U+FE0F, and U+FE0E (text style) makes a character no emoji, as in
+  twemoji.
 
 Overlaps are resolved as twitter-text does: URLs, mentions, hashtags and cashtags sorted by
-start, a later entity that overlaps an earlier one is dropped; emoji inside those entities are
-dropped too.
+start (URLs first), and one that starts inside the one kept before it is dropped; emoji
+inside those entities are dropped too.
+
+Where this differs from twitter-text 3.1.0, on purpose:
+
+* A run of 16-20 handle characters is no mention (twitter-text extracts up to 20 and cuts
+  longer runs to 20); X handles have at most 15.
+* Emoji data is newer (twitter-text 3.1 ships Emoji 11): ``🫠`` or ``🧑‍🧑‍🧒`` are one emoji.
+* Hashtag letters follow the ``regex`` module's Unicode data (twitter-text's tables predate
+  e.g. Tangut), so a few rare scripts count as letters.
+* A URL's offsets are where it was matched (twitter-text reports the first occurrence of the
+  same domain text, a bug), and runs of more than 280 characters without a space are
+  matched in linear time (see ``_url_re_long_run``): twitter-text's regex is quadratic there.
 
 Why not ``twitter-text-parser`` (module ``twitter_text``)? It only counts length and finds
-URLs and emoji (no mentions, hashtags or cashtags), its ``parse_tweet`` takes about 1.1 ms for
-a 200-character tweet (its emoji regex is a plain alternation of 3,000 sequences tried at
-every position), URL extraction alone about 78 µs, its import about 230 ms, it reads its data
-through the deprecated ``pkg_resources``, its emoji data is Emoji 12 (2019), and it reports
-UTF-16 offsets into the NFC text. This module is a faster port of the same rules (the TLD
-alternation is compiled as a trie; URL matching only runs on whitespace-free chunks holding a
-dot; emoji are found with a structural regex and checked against a set).
+URLs and emoji (no mentions, hashtags or cashtags); its ``parse_tweet`` takes about 1.1 ms for
+a 200-character tweet (its emoji regex is an alternation of 3,000 sequences tried at every
+position), its URL extraction alone about 80 µs; it reports UTF-16 offsets into the NFC text;
+its emoji data is Emoji 12; its import takes about 230 ms and needs the deprecated
+``pkg_resources``. This port takes a few to ~25 µs per tweet: signs (``@``, ``#``, ``$``,
+``.``) are found with ``str.find`` and the regexes only run where they can match, the TLD
+alternation is a trie, emoji are found with one character-class scan and checked against a
+set, and ASCII text (most tweets) skips the Unicode work.
 """
 
 from __future__ import annotations
@@ -41,7 +53,7 @@ import functools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -95,7 +107,7 @@ def _escape_class(chars: str) -> str:
 # URLs (twitter-text regexp/extractUrl.js and friends)
 
 # TLDs as twitter-text 3.1.0 lists them (conformance/tld_lib.yml; from the IANA root zone).
-_GTLDS = (
+_GTLDS_TEXT = (
     "aaa aarp abarth abb abbott abbvie abc able abogado abudhabi academy accenture "
     "accountant accountants aco active actor adac ads adult aeg aero aetna afamilycompany "
     "afl africa agakhan agency aig aigo airbus airforce airtel akdn alfaromeo alibaba "
@@ -198,8 +210,8 @@ _GTLDS = (
     "大众汽车 大拿 天主教 娱乐 家電 工行 广东 微博 慈善 我爱你 手机 手表 招聘 政务 政府 "
     "新闻 时尚 書籍 机构 淡马锡 游戏 点看 珠宝 移动 组织机构 网址 网店 网站 网络 联通 "
     "诺基亚 谷歌 购物 通販 集团 電訊盈科 飞利浦 食品 餐厅 香格里拉 닷넷 닷컴 삼성 "
-).split()
-_CCTLDS = (
+)
+_CCTLDS_TEXT = (
     "ac ad ae af ag ai al am an ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bl "
     "bm bn bo bq br bs bt bv bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx "
     "cy cz de dj dk dm do dz ec ee eg eh er es et eu fi fj fk fm fo fr ga gb gd ge gf gg "
@@ -214,7 +226,8 @@ _CCTLDS = (
     "موريتانيا پاکستان ڀارت भारत भारतम् भारोत বাংলা ভারত ভাৰত ਭਾਰਤ ભારત ଭାରତ இந்தியா "
     "இலங்கை சிங்கப்பூர் భారత్ ಭಾರತ ഭാരതം ලංකා ไทย ລາວ გე 中国 中國 台湾 台灣 新加坡 澳門 "
     "香港 한국 "
-).split()
+)
+_TLDS = (_GTLDS_TEXT + _CCTLDS_TEXT).split()
 
 
 def _ci(ch: str) -> str:
@@ -233,11 +246,11 @@ def _ci(ch: str) -> str:
 _Trie = dict[str, "_Trie"]
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
+def _trie_pattern(words: Iterable[str], char: Callable[[str], str]) -> str:
     """One regex alternation for ``words`` as a trie, trying longer words first.
 
     ``re`` tries the branches of a plain alternation one by one; a trie does the work of
-    1,500 TLDs in a few character tests.
+    1,500 TLDs in a few character tests. ``char`` writes the pattern for one character.
     """
     trie: _Trie = {}
     for word in words:
@@ -247,7 +260,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
         node[""] = {}
 
     def build(node: _Trie) -> str:
-        alts = [_ci(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [char(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -258,9 +271,16 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+# ASCII TLDs in an ASCII-only case-insensitive group (as JavaScript's /i treats ASCII; Python's
+# Unicode /i would also let "K" match the Kelvin sign); the few others with explicit cases.
+# No ASCII TLD is a prefix of another TLD followed by a character the look-ahead accepts, so
+# the two tries give the same matches as one.
 _TLD = (
-    "(?:(?:" + _trie_pattern(_GTLDS + _CCTLDS) + r")(?=[^0-9a-zA-Z@+\-]|\Z)"
-    r"|xn--[\-0-9a-zA-Z]+)"
+    "(?:(?:(?ai:"
+    + _trie_pattern((t for t in _TLDS if t.isascii()), re.escape)
+    + ")|"
+    + _trie_pattern((t for t in _TLDS if not t.isascii()), _ci)
+    + r")(?=[^0-9a-zA-Z@+\-]|\Z)|xn--[\-0-9a-zA-Z]+)"
 )
 _NOT_DOMAIN = _SPACES + _INVALID_CHARS + _DIRECTIONAL
 _DOMAIN_CHAR = "[^" + _escape_class(_PUNCT) + _NOT_DOMAIN + "]"
@@ -274,29 +294,20 @@ _SUBDOMAIN = f"(?:{_DOMAIN_CHAR}(?:{_DOMAIN_CHAR_DASH_UNDERSCORE}*{_DOMAIN_CHAR}
 _DOMAIN_NAME = f"(?:{_DOMAIN_CHAR}(?:{_DOMAIN_CHAR_OR_DASH}*{_DOMAIN_CHAR})?\\.)"
 _DOMAIN = f"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}{_TLD})"
 
-_PATH_CHAR = (
-    "[a-zA-Z" + _CYRILLIC + "0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~@|&" + _LATIN_ACCENTS + "]"
-)
-_BALANCED_PARENS = (
-    rf"\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*))\)"
-)
+_PATH_CHAR = "[a-zA-Z" + _CYRILLIC + "0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~@|&" + _LATIN_ACCENTS + "]"
+_BALANCED_PARENS = rf"\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*))\)"
 # Deliberately not wrapped in a group: twitter-text splices this alternation into the path
 # pattern as is, so a path segment is "chars ending in an ending char" OR "(balanced parens)".
 _PATH_ENDING = (
     "[+\\-a-zA-Z" + _CYRILLIC + "0-9=_#/" + _LATIN_ACCENTS + "]|(?:" + _BALANCED_PARENS + ")"
 )
 _PATH = (
-    f"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_ENDING})"
-    f"|(?:@{_PATH_CHAR}+/))"
+    f"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_ENDING})|(?:@{_PATH_CHAR}+/))"
 )
 _QUERY_CHAR = r"[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
 _QUERY_ENDING = r"[a-zA-Z0-9\-_&=#/]"
 
-_URL_RE = re.compile(
-    # JavaScript regexes see an astral character as two code units, and the second may start
-    # a domain (its first unit being the "preceding character"): the zero-width alternative.
-    "(?P<before>(?=[\U00010000-\U0010ffff])"
-    "|[^A-Za-z0-9@＠$#＃" + _INVALID_CHARS + "]|[" + _DIRECTIONAL + "]|^)"
+_URL_TAIL = (
     "(?P<url>"
     "(?P<protocol>[hH][tT][tT][pP][sS]?://)?"
     f"(?P<domain>{_DOMAIN})"
@@ -305,9 +316,43 @@ _URL_RE = re.compile(
     f"(?:\\?{_QUERY_CHAR}*{_QUERY_ENDING})?"
     ")"
 )
-_ASCII_DOMAIN_RE = re.compile(
-    "(?:(?:[\\-a-zA-Z0-9" + _LATIN_ACCENTS + "]+)\\.)+" + _TLD
+_URL_BEFORE = "[^A-Za-z0-9@＠$#＃" + _INVALID_CHARS + "]"
+_URL_RE = re.compile(
+    # JavaScript regexes see an astral character as two code units, and the second may start
+    # a domain (its first unit being the "preceding character"): the zero-width alternative.
+    f"(?P<before>(?=[\U00010000-\U0010ffff])|{_URL_BEFORE}|[{_DIRECTIONAL}]|^){_URL_TAIL}"
 )
+# twitter-text's regex retries at every position, which takes quadratic time on long runs
+# without spaces ("a.a.a.a…", "日本日本…", long labels). For runs longer than a tweet a URL
+# may only start at the run's start, after a character that is not part of a word (nor one of
+# "-_./", after which a URL without a scheme is rejected anyway), or where a scheme starts;
+# labels are limited to 63 characters and domains to 127 labels (longer ones are invalid).
+# That is linear, and finds the same URLs in all but contrived texts.
+_URL_LONG_RUN = 280
+_LABEL_LONG_RUN = f"(?:{_DOMAIN_CHAR}(?:{_DOMAIN_CHAR_DASH_UNDERSCORE}{{0,61}}{_DOMAIN_CHAR})?\\.)"
+_NAME_LONG_RUN = f"(?:{_DOMAIN_CHAR}(?:{_DOMAIN_CHAR_OR_DASH}{{0,61}}{_DOMAIN_CHAR})?\\.)"
+_SCHEME_AHEAD = "(?=[hH][tT][tT][pP][sS]?://)"
+
+
+@functools.cache
+def _url_re_long_run() -> re.Pattern[str]:
+    """The URL regex for long runs (compiled on first use: rarely needed)."""
+    domain = f"(?:{_LABEL_LONG_RUN}{{0,126}}{_NAME_LONG_RUN}{_TLD})"
+    return re.compile(
+        f"(?P<before>^|[^\\w\\-./@＠$#＃{_INVALID_CHARS}]|{_URL_BEFORE}{_SCHEME_AHEAD})"
+        + _URL_TAIL.replace(_DOMAIN, domain)
+    )
+
+
+_TLD_AFTER_DOT_RE = re.compile("\\." + _TLD)
+
+
+@functools.cache
+def _ascii_domain_re() -> re.Pattern[str]:
+    """twitter-text's validAsciiDomain (compiled on first use: most domains are plain)."""
+    return re.compile("(?:(?:[\\-a-zA-Z0-9" + _LATIN_ACCENTS + "]+)\\.)+" + _TLD)
+
+
 _PLAIN_ASCII_DOMAIN_RE = re.compile(r"[\-.a-zA-Z0-9]+")
 _TCO_RE = re.compile(
     rf"[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?{_QUERY_CHAR}*{_QUERY_ENDING})?"
@@ -347,7 +392,7 @@ def _punycode_len(label: str) -> int:
 
 def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
     """twitter-text's ``isValidUrl``: DNS label lengths and the overall length limit."""
-    if domain.startswith("xn--") and _ASCII_DOMAIN_RE.search(domain) is None:
+    if domain.startswith("xn--") and _ascii_domain_re().search(domain) is None:
         return False
     if domain.isascii():
         if max(map(len, domain.split("."))) > _MAX_LABEL_LENGTH:
@@ -360,7 +405,10 @@ def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
 
 
 def _urls_in(text: str, pos: int, endpos: int, out: list[tuple[int, int]]) -> None:
-    for m in _URL_RE.finditer(text, pos, endpos):
+    if _TLD_AFTER_DOT_RE.search(text, pos, endpos) is None:
+        return  # every domain ends in ".tld"
+    pattern = _URL_RE if endpos - pos <= _URL_LONG_RUN else _url_re_long_run()
+    for m in pattern.finditer(text, pos, endpos):
         url = m.group("url")
         protocol = m.group("protocol")
         domain = m.group("domain")
@@ -373,12 +421,12 @@ def _urls_in(text: str, pos: int, endpos: int, out: list[tuple[int, int]]) -> No
             if before and before in "-_./":
                 continue
             if _PLAIN_ASCII_DOMAIN_RE.fullmatch(domain) is not None:
-                # The ASCII-domain regex would find exactly the whole domain.
+                # validAsciiDomain would find exactly the whole domain.
                 out.append((start, start + len(domain)))
                 last = len(out) - 1
             else:
                 last = -1
-                for am in _ASCII_DOMAIN_RE.finditer(domain):
+                for am in _ascii_domain_re().finditer(domain):
                     out.append((start + am.start(), start + am.end()))
                     last = len(out) - 1
                 if last < 0:
@@ -410,7 +458,8 @@ def url_spans(text: str) -> tuple[tuple[int, int], ...]:
         if dot + 1 < n and text[dot + 1].isalpha():
             space = _LAST_SPACE_RE.match(text, done, dot)
             start = space.end() if space is not None else done
-            end = _RUN_END_RE.match(text, dot).end()
+            run = _RUN_END_RE.match(text, dot)
+            end = run.end() if run is not None else n
             # The character before a run (a space) is the URL's "preceding character".
             _urls_in(text, start - 1 if start else 0, end, out)
             done = end
@@ -478,7 +527,6 @@ def _char_class(code_points: Iterable[int]) -> str:
     return "[" + "".join(parts) + "]"
 
 
-@functools.cache
 def _emoji_pattern_base() -> str:
     """Character class of the code points emoji sequences are built from (no joiners)."""
     joiners = {0x200D, 0xFE0E, 0xFE0F, 0x20E3}
@@ -488,10 +536,7 @@ def _emoji_pattern_base() -> str:
         ord(c)
         for key in _EMOJI_SEQUENCES
         for c in key
-        if ord(c) > 0x7F
-        and ord(c) not in joiners
-        and ord(c) not in regional
-        and ord(c) not in tags
+        if ord(c) > 0x7F and ord(c) not in joiners and ord(c) not in regional and ord(c) not in tags
     )
 
 
@@ -504,7 +549,9 @@ def _emoji_pattern() -> str:
     return (
         "[\U0001f1e6-\U0001f1ff]{2}"
         "|[#*0-9]\ufe0f?\u20e3"
-        f"|{element}(?:\u200d{element})*"
+        # At most four joined elements: longer chains are no known sequence, and unbounded
+        # chains would be rescanned from every element.
+        f"|{element}(?:\u200d{element}){{0,4}}"
     )
 
 
@@ -645,7 +692,8 @@ def _is_hashtag_boundary(ch: str) -> bool:
 
 def _hashtag_body_end(text: str, i: int, n: int) -> int:
     """End of a valid hashtag body starting at ``i``, or -1."""
-    j = _ASCII_WORD_RUN_RE.match(text, i).end()  # type: ignore[union-attr]
+    run = _ASCII_WORD_RUN_RE.match(text, i)
+    j = run.end() if run is not None else i
     if j == n or text[j].isascii():
         return j if text[i:j].strip("0123456789_") else -1
     if i < n and text[i] in "\ufe0f\u20e3":
@@ -772,9 +820,7 @@ def split_hashtag(body: str) -> list[str]:
             cls = "o"
         split = False
         if current and prev:
-            if cls != prev and "d" in (cls, prev):
-                split = True
-            elif cls == "u" and prev == "l":
+            if (cls != prev and "d" in (cls, prev)) or (cls == "u" and prev == "l"):
                 split = True
             elif cls == "u" and prev == "u":
                 # "HTMLParser": the last capital before a lowercase letter starts a word.

@@ -10,12 +10,13 @@ U+FFFF.
 *original* text: the offset where the part that fits in 280 ends (a URL or an emoji that does
 not fit entirely is left out whole; so is everything from the first invalid character on).
 
-Why not ``twitter-text-parser``: see :mod:`tweetguard.text.entities`. Its ``parse_tweet``
-takes about 1.1 ms for a 200-character tweet; this takes a few microseconds, because ASCII
-text (most tweets) skips normalisation and emoji, the weights are summed with one regex pass
-rather than per character, and the URL and emoji spans are shared with
-:func:`~tweetguard.text.entities.extract_entities` through a small cache. The per-unit walk
-only runs when the text is too long or holds an invalid character.
+Why not ``twitter-text-parser``: see :mod:`tweetguard.text.entities`; its ``parse_tweet``
+takes about 1.1 ms for a 200-character tweet and returns UTF-16 offsets into the NFC text.
+This takes 2-15 µs: ASCII text (most tweets) skips normalisation and emoji, the weights are
+summed with one regex pass rather than per character, and the URL and emoji spans are shared
+with :func:`~tweetguard.text.entities.extract_entities` through a small cache. The walk unit
+by unit only runs when the text is too long or holds an invalid character. Like
+twitter-text, a line break counts as written (``\\r\\n`` is two characters).
 """
 
 from __future__ import annotations
