@@ -91,3 +91,11 @@ def test_public_email_of_the_policy_is_not_personal_data(
     d = Draft(text="Vragen? Mail contact@zorgkompas.be")
     assert not [f for f in second_engine.check(d, now=BRUSSELS_TUE).findings if f.rule == 1]
     assert "R1.personal-data" in {f.code for f in engine.check(d, now=NOW).findings}
+
+
+def test_budget_of_zero_counts_the_draft_itself() -> None:
+    from tweetguard.policy import Policy, parse_policy
+
+    policy = Policy(parse_policy('[company]\nname = "Nulbudget BV"\n[work]\nposts_per_day = 0\n'))
+    report = Engine(policy, reraise=True).check(Draft(text="Even tussendoor."), now=NOW)
+    assert [f.code for f in report.findings] == ["R10.busy-day"]

@@ -15,7 +15,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
-from tweetguard.cli.inputs import decode, iter_jsonl, read_bytes, read_draft_file, require_content
+from tweetguard.cli.inputs import iter_jsonl, read_bytes, read_draft_file, require_content
 from tweetguard.cli.render import print_report
 from tweetguard.draft import text_draft
 from tweetguard.engine import Engine
@@ -24,6 +24,7 @@ from tweetguard.policy import Policy, load_policy
 from tweetguard.policy.loader import read_policy_file
 from tweetguard.policy.render import render_policy
 from tweetguard.report import Report
+from tweetguard.textfile import decode_utf8
 
 app = typer.Typer(
     name="tweetguard",
@@ -107,7 +108,7 @@ def check(
             if text is None:
                 if sys.stdin.isatty():
                     _fail("no draft given: pass TEXT, --draft FILE, --drafts FILE or pipe text")
-                text = decode(read_bytes("-"), "<stdin>").rstrip("\n")
+                text = decode_utf8(read_bytes("-"), "<stdin>").rstrip("\n")
             one = require_content(text_draft(text))
     except TweetguardError as exc:
         _fail(exc)

@@ -6,6 +6,7 @@ is reported with its number while the other lines are still checked.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from tweetguard.draft import Draft, draft_from_obj, parse_draft
 from tweetguard.errors import DraftError, InputError
+from tweetguard.textfile import decode_utf8
 
 
 def read_bytes(name: str) -> bytes:
@@ -29,17 +31,6 @@ def read_bytes(name: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", where=name) from None
 
 
-def decode(raw: bytes, where: str) -> str:
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-            where=f"{where}:{line}",
-        ) from None
-
-
 def require_content(draft: Draft, where: str | None = None) -> Draft:
     """The CLI refuses a draft with nothing to check (no text, no media)."""
     if not draft.text.strip() and not draft.media:
@@ -50,7 +41,7 @@ def require_content(draft: Draft, where: str | None = None) -> Draft:
 def read_draft_file(name: str) -> Draft:
     label = "<stdin>" if name == "-" else name
     raw = read_bytes(name)
-    text = decode(raw, label)
+    text = decode_utf8(raw, label)
     if not text.strip():
         raise DraftError("the file is empty; expected one draft as a JSON object", where=label)
     return require_content(parse_draft(text, where=label), label)
@@ -72,17 +63,11 @@ def iter_jsonl(name: str) -> Iterator[Item]:
             continue
         where = f"{label}:{n}"
         try:
-            text = chunk.decode("utf-8").removeprefix("\ufeff")
-        except UnicodeDecodeError as exc:
-            yield Item(
-                n,
-                None,
-                f"{where}: not UTF-8 (byte 0x{chunk[exc.start]:02x} at column {exc.start + 1})",
-            )
+            text = decode_utf8(chunk, label)
+        except InputError as exc:
+            yield Item(n, None, f"{where}: {exc.message}")
             continue
         try:
-            import json
-
             obj = json.loads(text)
         except ValueError as exc:
             msg = getattr(exc, "msg", str(exc))

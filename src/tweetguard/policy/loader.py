@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from tweetguard.errors import PolicyError
 from tweetguard.policy.model import PolicyConfig
+from tweetguard.textfile import decode_utf8
 
 BUNDLED = "example.toml"
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*(\]\]?)\s*(#.*)?$")
@@ -116,15 +117,8 @@ def read_policy_file(path: Path) -> PolicyConfig:
         raise PolicyError("policy file not found", where=str(path)) from None
     except OSError as exc:
         raise PolicyError(f"cannot read policy file: {exc.strerror}", where=str(path)) from None
-    try:
-        source = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PolicyError(
-            f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-            where=f"{path}:{line}",
-        ) from None
-    return parse_policy(source.removeprefix("\ufeff"), name=str(path))
+    source = decode_utf8(raw, str(path), PolicyError)
+    return parse_policy(source, name=str(path))
 
 
 def bundled_policy_source() -> str:

@@ -85,8 +85,7 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
     tz = ctx.policy.timezone
     if not in_working_hours(ctx.created_at, work, tz):
         return
-    if not ctx.draft.history:
-        return
+    # Without a history only this post counts (over a budget of 0 it is already too many).
     # Only posts before this one count ("this is your 6th post today"): a history taken from
     # an archive can also hold the same day's later posts, or this very post.
     earlier = [m for m in ctx.draft.history if _aware(m, tz) < ctx.created_at]
