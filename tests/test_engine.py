@@ -141,3 +141,10 @@ def test_account_kind_from_policy(engine: Engine) -> None:
 def test_naive_created_at_is_policy_local_time(engine: Engine) -> None:
     d = Draft(text="Nog even dit afmaken.", created_at=dt.datetime(2026, 11, 24, 23, 30))
     assert [f.code for f in engine.check(d).findings] == ["R2.late-night"]
+
+
+def test_doubtful_personal_data_warns_sure_data_blocks(engine: Engine) -> None:
+    role = engine.check(Draft(text="Mail gerust naar info@dakdekkerjansen.nl"), now=NOW)
+    person = engine.check(Draft(text="Mail gerust naar piet.jansen@gmail.com"), now=NOW)
+    assert [(f.code, f.severity) for f in role.findings] == [("R1.personal-data", "warn")]
+    assert [(f.code, f.severity) for f in person.findings] == [("R1.personal-data", "block")]

@@ -31,7 +31,7 @@ from tweetguard.context import Context
 from tweetguard.policy.compiled import Policy
 from tweetguard.rules._common import FIRST_PLURAL, Hit, Rule, phrases
 from tweetguard.text.normalize import fold
-from tweetguard.types import Localized
+from tweetguard.types import Localized, Match, Severity
 
 SENTENCE = Localized(
     "Ontsluit geen vertrouwelijke of bedrijfseigen informatie op je Twitter account.",
@@ -61,6 +61,7 @@ FIGURE = re.compile(
     r"|\d[\d.,]*\s?(?:%|procent|percent|mln|mld|miljoen|miljard|million|billion|bn)"
     r"|[+-]\d[\d.,]*)(?!\w)"
 )
+SURE = 0.8  # detector score from which a secret or personal datum blocks
 FIGURE_WINDOW = 60  # characters between a financial word and a figure
 # Inflected Dutch forms the term matcher (whole words only) does not see as markers.
 INFLECTED_MARKERS = phrases(
@@ -97,7 +98,7 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     for m in ctx.secrets:
         yield Hit(
             "R1.secret",
-            "block",
+            _severity(m),
             m.start,
             m.end,
             Localized(
@@ -118,7 +119,7 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
             continue  # part of a secret already reported ("user:pass@host" is no e-mail)
         yield Hit(
             "R1.personal-data",
-            "block",
+            _severity(m),
             m.start,
             m.end,
             Localized(
@@ -149,6 +150,12 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
                 "the image. Make sure nothing confidential is visible.",
             ),
         )
+
+
+def _severity(m: Match) -> Severity:
+    """Sure matches block; doubtful ones (a role address such as info@, a plain word after
+    "ww:") warn, so a person decides."""
+    return "block" if m.score >= SURE else "warn"
 
 
 def _codenames(ctx: Context, comp: Compiled) -> Iterator[Hit]:
