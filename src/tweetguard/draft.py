@@ -37,11 +37,33 @@ class ReplyContext(_Strict):
     on_company_page: bool = False
 
 
+class GpsLocation(_Strict):
+    """Where a photo was taken, from its EXIF data (decimal degrees)."""
+
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+OcrStatus = Literal["ok", "unavailable", "failed", "skipped"]
+
+
+class MediaInspection(_Strict):
+    """What :func:`tweetguard.media.inspect_media` read from an attached file, at the boundary
+    (the engine never opens files). ``error`` says why the file could not be read at all;
+    ``ocr`` says whether text recognition ran: ``unavailable`` when tesseract is missing."""
+
+    gps: GpsLocation | None = None
+    ocr: OcrStatus = "skipped"
+    ocr_text: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
+    error: str | None = None
+
+
 class MediaItem(_Strict):
     path: str | None = None
     credit: str | None = None
     own: bool = False
     alt: str | None = None
+    inspection: MediaInspection | None = None
 
 
 class Draft(_Strict):
