@@ -94,6 +94,7 @@ class Context:
         self.created_at = created_at
         self._providers = signals or {}
         self._signals: dict[str, Signal | None] = {}
+        self._media: dict[int, Context] = {}
 
     # --- the draft's own text -------------------------------------------------------
     @cached_property
@@ -148,6 +149,19 @@ class Context:
     @cached_property
     def local_time(self) -> dt.datetime:
         return self.created_at.astimezone(self.policy.timezone)
+
+    # --- text recognised in attached images ------------------------------------------
+    def media_context(self, index: int) -> Context:
+        """A context for the text recognised in attached image ``index`` (same policy, author
+        and time), so text checks run on it unchanged."""
+        if index not in self._media:
+            inspection = self.draft.media[index].inspection
+            text = (inspection.ocr_text if inspection else None) or ""
+            draft = self.draft.model_copy(update={"text": text, "media": [], "in_reply_to": None})
+            self._media[index] = Context(
+                draft, self.policy, created_at=self.created_at, signals=self._providers
+            )
+        return self._media[index]
 
     # --- model signals ------------------------------------------------------------------
     def signal(self, name: str) -> Signal | None:

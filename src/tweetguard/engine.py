@@ -73,20 +73,25 @@ class Engine:
         )
 
     def _finding(self, rule: Rule, hit: Hit, ctx: Context) -> Finding:
-        n = len(ctx.text)
+        source = ctx if hit.media is None else ctx.media_context(hit.media)
+        n = len(source.text)
         start = min(max(hit.start, 0), n)
         end = min(max(hit.end, start), n)
+        shown = excerpt(source.text, start, end, source.sensitive)
+        if hit.media is not None:
+            start = end = 0  # the finding points at the image, not at the draft's text
         return Finding(
             rule=rule.number,
             code=hit.code,
             severity=hit.severity,
             start=start,
             end=end,
-            excerpt=excerpt(ctx.text, start, end, ctx.sensitive),
+            excerpt=shown,
             message=hit.message,
             fix=hit.fix,
             title=rule.title,
             evidence=hit.evidence,
+            media=hit.media,
         )
 
 

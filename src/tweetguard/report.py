@@ -34,6 +34,7 @@ class Finding:
     fix: Localized | None = None
     title: Localized | None = None
     evidence: Evidence | None = None
+    media: int | None = None  # index of the attached image the finding was seen in
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -50,6 +51,8 @@ class Finding:
             out["title"] = self.title.to_dict()
         if self.evidence is not None:
             out["evidence"] = self.evidence.to_dict()
+        if self.media is not None:
+            out["media"] = self.media
         return out
 
 

@@ -44,7 +44,8 @@ SENSITIVE = ("R1.secret", "R1.personal-data")
 
 def highlighted(text: str, findings: tuple[Finding, ...]) -> Text:
     """The draft with spans highlighted; sensitive spans replaced by their placeholder."""
-    hidden = sorted((f for f in findings if f.code in SENSITIVE), key=lambda f: f.start)
+    in_text = [f for f in findings if f.media is None]  # image findings point at the image
+    hidden = sorted((f for f in in_text if f.code in SENSITIVE), key=lambda f: f.start)
     out = Text()
     pos = 0
     mapping: list[tuple[int, int]] = []  # (original offset, display offset) checkpoints
@@ -66,7 +67,7 @@ def highlighted(text: str, findings: tuple[Finding, ...]) -> Text:
         return best_disp + (offset - best_orig)
 
     order = {"info": 0, "warn": 1, "block": 2}
-    for f in sorted(findings, key=lambda f: order[f.severity]):
+    for f in sorted(in_text, key=lambda f: order[f.severity]):
         if f.code in SENSITIVE or f.end <= f.start or (f.start == 0 and f.end == len(text)):
             continue
         out.stylize(STYLE[f.severity], to_display(f.start), to_display(f.end))

@@ -23,7 +23,11 @@ DOC_SECTIONS = (
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """What a rule reports; the engine adds the rule number, title and redacted excerpt."""
+    """What a rule reports; the engine adds the rule number, title and redacted excerpt.
+
+    ``media`` is the index of an attached image when the hit was found in the text recognised
+    in that image; ``start``/``end`` then refer to that text (``ctx.media_context(i)``).
+    """
 
     code: str
     severity: Severity
@@ -32,6 +36,7 @@ class Hit:
     message: Localized
     fix: Localized | None = None
     evidence: Evidence | None = None
+    media: int | None = None
 
 
 Check = Callable[[Context, Any], Iterable[Hit]]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from tweetguard.context import Context
 from tweetguard.policy.compiled import Policy
@@ -95,6 +96,107 @@ def prepare(policy: Policy) -> Compiled:
 
 
 def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
+    yield from _text_checks(ctx, comp)
+    for i in range(len(ctx.draft.media)):
+        yield from _media_checks(ctx, comp, i)
+
+
+def _media_checks(ctx: Context, comp: Compiled, i: int) -> Iterator[Hit]:
+    """An attached image: its location data and the text in it, as read at the boundary
+    (``tweetguard.media.inspect_media``). Whatever could not be checked is said in an info
+    finding, never passed over in silence."""
+    item = ctx.draft.media[i]
+    name = Path(item.path).name if item.path else f"#{i + 1}"
+    where = Localized(f"Afbeelding {i + 1} ({name})", f"Image {i + 1} ({name})")
+    n = len(ctx.text)
+    ins = item.inspection
+    if ins is None or ins.error:
+        why = Localized(
+            f": niet gelezen ({ins.error})" if ins and ins.error else " is niet gecontroleerd",
+            f": not read ({ins.error})" if ins and ins.error else " was not checked",
+        )
+        yield Hit(
+            "R1.media-unchecked",
+            "info",
+            0,
+            n,
+            Localized(
+                f"Regel 1: {where.nl}{why.nl} op locatiegegevens (GPS) of tekst in beeld. Kijk "
+                "zelf of er niets vertrouwelijks op staat.",
+                f"Rule 1: {where.en}{why.en} for location data (GPS) or text in the image. Make "
+                "sure nothing confidential is visible.",
+            ),
+        )
+        return
+    if ins.gps is not None:
+        lat, lon = ins.gps.lat, ins.gps.lon
+        yield Hit(
+            "R1.media-location",
+            "warn",
+            0,
+            n,
+            Localized(
+                f"Regel 1: {where.nl} bevat de plek waar de foto is gemaakt (GPS {lat:.5f}, "
+                f"{lon:.5f}). Dat kan een huis, een klant of een locatie van het bedrijf "
+                "verraden.",
+                f"Rule 1: {where.en} contains where the photo was taken (GPS {lat:.5f}, "
+                f"{lon:.5f}). That can give away a home, a customer or a company site.",
+            ),
+            Localized(
+                f"Verwijder de metadata: tweetguard media strip {item.path or name}",
+                f"Remove the metadata: tweetguard media strip {item.path or name}",
+            ),
+            media=i,
+        )
+    if ins.ocr == "unavailable":
+        yield Hit(
+            "R1.media-text-unchecked",
+            "info",
+            0,
+            n,
+            Localized(
+                f"Regel 1: tekst in {where.nl.lower()} is niet gelezen: tekstherkenning "
+                "(tesseract) is niet geïnstalleerd. Kijk zelf of er niets vertrouwelijks in "
+                "beeld staat.",
+                f"Rule 1: text in {where.en.lower()} was not read: text recognition "
+                "(tesseract) is not installed. Make sure nothing confidential is visible.",
+            ),
+        )
+    elif ins.ocr in ("failed", "skipped"):
+        how = (
+            ("is mislukt", "failed")
+            if ins.ocr == "failed"
+            else ("is niet uitgevoerd (video, of uitgezet)", "was not run (a video, or turned off)")
+        )
+        yield Hit(
+            "R1.media-text-unchecked",
+            "info",
+            0,
+            n,
+            Localized(
+                f"Regel 1: tekstherkenning op {where.nl.lower()} {how[0]}. Kijk zelf of er "
+                "niets vertrouwelijks in beeld staat.",
+                f"Rule 1: text recognition on {where.en.lower()} {how[1]}. Make sure nothing "
+                "confidential is visible.",
+            ),
+        )
+    if ins.ocr_text and ins.ocr_text.strip():
+        sub = ctx.media_context(i)
+        for hit in _text_checks(sub, comp):
+            yield Hit(
+                hit.code,
+                hit.severity,
+                hit.start,
+                hit.end,
+                Localized(f"{where.nl}: {hit.message.nl}", f"{where.en}: {hit.message.en}"),
+                hit.fix,
+                hit.evidence,
+                media=i,
+            )
+
+
+def _text_checks(ctx: Context, comp: Compiled) -> Iterator[Hit]:
+    """The checks on a text: the draft's own, or the text recognised in an image."""
     for m in ctx.secrets:
         yield Hit(
             "R1.secret",
@@ -137,19 +239,6 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     yield from _internal_hosts(ctx)
     yield from _markers(ctx)
     yield from _quiet_period(ctx)
-    if ctx.draft.media:
-        yield Hit(
-            "R1.media-unchecked",
-            "info",
-            0,
-            len(ctx.text),
-            Localized(
-                "Regel 1: bijgevoegde beelden zijn niet op locatiegegevens (GPS) of tekst in "
-                "beeld gecontroleerd. Kijk zelf of er niets vertrouwelijks op staat.",
-                "Rule 1: attached images were not checked for location data (GPS) or text in "
-                "the image. Make sure nothing confidential is visible.",
-            ),
-        )
 
 
 def _severity(m: Match) -> Severity:
@@ -332,6 +421,8 @@ RULE = Rule(
         "R1.marker",
         "R1.quiet-period",
         "R1.media-unchecked",
+        "R1.media-location",
+        "R1.media-text-unchecked",
     ),
     check=check,
     doc=__doc__ or "",
