@@ -4,7 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean system-deps
+
+# Debian packages the tests need: text recognition in images (Dutch and English) and a font
+# to draw test screenshots with. Installed with apt-get when missing and we are root;
+# otherwise a warning says what to install (the OCR tests then fail and say so).
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng fonts-dejavu-core
 
 $(VENV)/.base:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +29,18 @@ run: $(VENV)/.installed
 	$(BIN)/tweetguard check --drafts examples/drafts.jsonl --format text; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status
 
-## test: the whole test suite (creates .venv with the test extras)
-test: $(VENV)/.installed-test
+system-deps:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx nld \
+	    && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing $(SYSTEM_PACKAGES)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
+	else \
+	  echo "warning: missing system packages; run: sudo apt-get install $(SYSTEM_PACKAGES)"; \
+	fi
+
+## test: the whole test suite (creates .venv with the test extras, installs tesseract)
+test: $(VENV)/.installed-test system-deps
 	$(BIN)/python -m pytest
 
 ## lint: ruff and mypy

@@ -10,6 +10,7 @@ from tweetguard.draft import Draft, parse_draft
 from tweetguard.engine import Engine, check
 from tweetguard.errors import DraftError, InputError, PolicyError, TweetguardError
 from tweetguard.policy import Policy, load_policy
+from tweetguard.redact import redact
 from tweetguard.report import Finding, Report
 
 __all__ = [
@@ -25,5 +26,6 @@ __all__ = [
     "check",
     "load_policy",
     "parse_draft",
+    "redact",
 ]
 __version__ = "0.1.0"

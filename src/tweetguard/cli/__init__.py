@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -17,7 +18,7 @@ from rich.console import Console
 
 from tweetguard.cli.inputs import iter_jsonl, read_bytes, read_draft_file, require_content
 from tweetguard.cli.render import print_report
-from tweetguard.draft import text_draft
+from tweetguard.draft import Draft, text_draft
 from tweetguard.engine import Engine
 from tweetguard.errors import TweetguardError
 from tweetguard.policy import Policy, load_policy
@@ -35,6 +36,8 @@ app = typer.Typer(
 )
 policy_app = typer.Typer(help="Render or validate the policy.", no_args_is_help=True)
 app.add_typer(policy_app, name="policy")
+media_app = typer.Typer(help="Attached images: remove metadata.", no_args_is_help=True)
+app.add_typer(media_app, name="media")
 
 
 class Format(StrEnum):
@@ -91,8 +94,14 @@ def check(
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
     policy: PolicyOpt = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of messages.")] = Lang.nl,
+    ocr: Annotated[
+        bool, typer.Option("--ocr/--no-ocr", help="Read text in attached images (tesseract).")
+    ] = True,
 ) -> None:
-    """Check one draft (TEXT, --draft, stdin) or many (--drafts) against the policy."""
+    """Check one draft (TEXT, --draft, stdin) or many (--drafts) against the policy.
+
+    Attached images (``media[].path``, relative to the draft file) are read first: GPS
+    location in their metadata and, with tesseract, the text in them."""
     given = [x for x in (text, draft, drafts) if x is not None]
     if len(given) > 1:
         _fail("give one of TEXT, --draft or --drafts, not several")
@@ -100,10 +109,13 @@ def check(
     engine = Engine(pol)
     out = Console(highlight=False, soft_wrap=False)
     if drafts is not None:
-        raise typer.Exit(_check_many(engine, drafts, fmt, lang.value, out))
+        base = _base_dir(drafts)
+        raise typer.Exit(
+            _check_many(engine, drafts, fmt, lang.value, out, lambda d: _inspect(d, base, ocr))
+        )
     try:
         if draft is not None:
-            one = read_draft_file(draft)
+            one = _inspect(read_draft_file(draft), _base_dir(draft), ocr)
         else:
             if text is None:
                 if sys.stdin.isatty():
@@ -131,7 +143,27 @@ def _emit_one(
     sys.stdout.write(dumped + "\n")
 
 
-def _check_many(engine: Engine, name: str, fmt: Format, lang: str, out: Console) -> int:
+def _base_dir(name: str) -> Path:
+    """Media paths in a draft file are relative to that file (to the cwd for stdin)."""
+    return Path.cwd() if name == "-" else Path(name).resolve().parent
+
+
+def _inspect(draft: Draft, base: Path, ocr: bool) -> Draft:
+    if not draft.media:
+        return draft
+    from tweetguard.media import inspect_media  # Pillow loads only when there are images
+
+    return inspect_media(draft, base_dir=base, ocr=ocr)
+
+
+def _check_many(
+    engine: Engine,
+    name: str,
+    fmt: Format,
+    lang: str,
+    out: Console,
+    prepare: Callable[[Draft], Draft],
+) -> int:
     try:
         items = list(iter_jsonl(name))
     except TweetguardError as exc:
@@ -147,7 +179,7 @@ def _check_many(engine: Engine, name: str, fmt: Format, lang: str, out: Console)
             if fmt is Format.jsonl:
                 sys.stdout.write(json.dumps(reports[-1], ensure_ascii=False) + "\n")
             continue
-        report = engine.check(item.draft)
+        report = engine.check(prepare(item.draft))
         if report.verdict != "ok" and status == 0:
             status = 1
         if fmt is Format.json:
@@ -192,6 +224,27 @@ def policy_validate(file: Annotated[Path, typer.Argument(help="The policy file (
 def policy_version_cmd(policy: PolicyOpt = None) -> None:
     """Print the policy version (sha256 of the rendered Dutch text)."""
     sys.stdout.write(_policy(policy).version + "\n")
+
+
+@media_app.command("strip")
+def media_strip(
+    file: Annotated[Path, typer.Argument(help="The image to clean.")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Where to write the copy (default: NAME.clean.EXT)."),
+    ] = None,
+) -> None:
+    """Write a copy of an image without metadata (GPS location, camera, EXIF, XMP)."""
+    from tweetguard.media import read_gps, strip_metadata
+
+    target = out or file.with_name(f"{file.stem}.clean{file.suffix}")
+    try:
+        had_gps = read_gps(file) is not None
+        strip_metadata(file, target)
+    except TweetguardError as exc:
+        _fail(exc)
+    note = " (GPS location removed)" if had_gps else ""
+    Console(highlight=False).print(f"[green]ok[/] wrote {target} without metadata{note}")
 
 
 @app.command()

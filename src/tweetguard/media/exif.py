@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image, UnidentifiedImageError
+
 from tweetguard.draft import GpsLocation
 from tweetguard.errors import InputError
 
@@ -25,7 +26,7 @@ def open_image(path: Path) -> Image.Image:
     try:
         return Image.open(path)
     except UnidentifiedImageError:
-        raise InputError("not an image (or a format Pillow cannot read)", where=where) from None
+        raise InputError("not an image", where=where) from None
     except Image.DecompressionBombError:
         raise InputError("image too large to open safely", where=where) from None
     except OSError as exc:

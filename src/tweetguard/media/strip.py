@@ -50,6 +50,7 @@ def strip_metadata(src: Path, dst: Path) -> None:
         fd, tmp_name = tempfile.mkstemp(prefix=".strip-", dir=dst.parent or Path())
         with os.fdopen(fd, "wb") as out:
             clean.save(out, format=fmt, **options)
+        Path(tmp_name).chmod(0o644)  # mkstemp makes it 0600
         Path(tmp_name).replace(dst)
         tmp_name = None
     except (OSError, ValueError, KeyError) as exc:
