@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--limit", type=int, default=0, help="check at most N drafts")
+    parser.add_argument("--skip-detection", action="store_true", help="no detection report")
     args = parser.parse_args(argv)
     texts = read_corpus(args.data)
     if not texts:
@@ -131,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         engine.check(Draft(text=text, created_at=NOW))
         worst = max(worst, time.perf_counter() - s)
     print(f"    worst of {len(PATHOLOGICAL)}      {worst * 1000:>10,.1f} ms/draft")
+    if not args.skip_detection:
+        from tweetguard.bench_detect import report as detection_report
+
+        print("\n".join(detection_report(args.data, engine)))
     return 0
 
 

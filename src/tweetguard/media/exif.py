@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,9 @@ def _ref(value: Any) -> str:
 def gps_from_exif(exif: Image.Exif) -> GpsLocation | None:
     """The GPS position in ``exif``, or None when absent or unusable (never raises)."""
     try:
-        gps = exif.get_ifd(GPS_IFD)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow warns "Corrupt EXIF data"
+            gps = exif.get_ifd(GPS_IFD)
         lat, lon = _degrees(gps[_LAT]), _degrees(gps[_LON])
         if lat is None or lon is None:
             return None
@@ -69,12 +72,19 @@ def gps_from_exif(exif: Image.Exif) -> GpsLocation | None:
         return None
 
 
+def gps_of(im: Image.Image) -> GpsLocation | None:
+    """The GPS position in an open image's EXIF, or None (never raises, never warns)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            exif = im.getexif()
+    except Exception:  # broken EXIF is "no GPS", not an error
+        return None
+    return gps_from_exif(exif)
+
+
 def read_gps(path: Path) -> GpsLocation | None:
     """Where the photo at ``path`` was taken, from EXIF; None when it carries no usable GPS.
     Raises :class:`InputError` only when the file is missing or not an image."""
     with open_image(path) as im:
-        try:
-            exif = im.getexif()
-        except Exception:  # broken EXIF is "no GPS", not an error
-            return None
-        return gps_from_exif(exif)
+        return gps_of(im)

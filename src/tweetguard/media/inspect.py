@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tweetguard.draft import Draft, MediaInspection, MediaItem
 from tweetguard.errors import InputError
-from tweetguard.media.exif import gps_from_exif, open_image
+from tweetguard.media.exif import gps_of, open_image
 from tweetguard.media.ocr import ocr_image
 
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".gif"})
@@ -21,10 +21,7 @@ def inspect_file(path: Path, *, ocr: bool = True) -> MediaInspection:
         return MediaInspection(ocr="skipped")
     try:
         with open_image(path) as im:
-            try:
-                gps = gps_from_exif(im.getexif())
-            except Exception:  # broken EXIF is "no GPS"
-                gps = None
+            gps = gps_of(im)
     except InputError as exc:
         return MediaInspection(error=f"{exc.message}: {path}")
     if not ocr:
