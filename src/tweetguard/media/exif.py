@@ -25,7 +25,9 @@ def open_image(path: Path) -> Image.Image:
     if not path.is_file():
         raise InputError("not a file", where=where)
     try:
-        return Image.open(path)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "Corrupt EXIF data": not our concern
+            return Image.open(path)
     except UnidentifiedImageError:
         raise InputError("not an image", where=where) from None
     except Image.DecompressionBombError:
