@@ -18,6 +18,11 @@ a hit (a checksum, a placeholder filter). A :class:`DetectorTable` runs a table 
 
 The span of a match is the pattern's named group ``value`` when it has one (``wachtwoord:
 geheim123`` covers ``geheim123`` only), else the whole match.
+
+Entropy and the false-positive heuristics for random-looking strings come from the
+``detect-secrets`` library (:func:`base64_entropy`, :func:`hex_entropy`,
+:func:`rejected_by_detect_secrets`), with its default limits :data:`BASE64_LIMIT` (4.5 bits per
+character) and :data:`HEX_LIMIT` (3.0). Importing it costs about 0.15 s once per process.
 """
 
 from __future__ import annotations
@@ -30,6 +35,11 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 import ahocorasick
+from detect_secrets.filters import heuristic as ds_heuristic
+from detect_secrets.plugins.high_entropy_strings import (
+    Base64HighEntropyString,
+    HexHighEntropyString,
+)
 
 from tweetguard.types import Localized, Match, SensitiveCategory
 
@@ -173,6 +183,20 @@ def resolve_overlaps(matches: Iterable[Match], priority: dict[str, int]) -> list
     return kept
 
 
+class AsciiRun:
+    """A fast necessary test: does a text hold ``length`` consecutive characters from an ASCII
+    ``alphabet``? One ``bytes.translate`` and a substring search (about 0.5 µs for a tweet,
+    a quarter of the equivalent regex search); a cheap gate before a costlier pattern."""
+
+    def __init__(self, alphabet: str, length: int) -> None:
+        members = alphabet.encode("ascii")
+        self._table = bytes(0x61 if b in members else 0x20 for b in range(256))
+        self._needle = b"a" * length
+
+    def __call__(self, text: str) -> bool:
+        return self._needle in text.encode("utf-8", "surrogatepass").translate(self._table)
+
+
 def words(text: str) -> frozenset[str]:
     """A word list written as one string: ``words("a b c")``."""
     return frozenset(text.split())
@@ -204,3 +228,39 @@ def looks_like_placeholder(value: str) -> bool:
     if v.startswith(("$", "%")) or "{{" in v or "${" in v:
         return True
     return _PLACEHOLDER_WORDS.search(v) is not None
+
+
+# ---- detect-secrets: entropy and heuristic filters ------------------------------------------
+
+_BASE64_PLUGIN = Base64HighEntropyString()
+_HEX_PLUGIN = HexHighEntropyString()
+BASE64_LIMIT: float = _BASE64_PLUGIN.entropy_limit  # detect-secrets' default, 4.5
+HEX_LIMIT: float = _HEX_PLUGIN.entropy_limit  # detect-secrets' default, 3.0
+
+
+def base64_entropy(value: str) -> float:
+    """Shannon entropy over the base64 (and url-safe base64) alphabet, as detect-secrets'
+    ``Base64HighEntropyString`` computes it. About 20 µs: call it last, on few candidates."""
+    return float(_BASE64_PLUGIN.calculate_shannon_entropy(value))
+
+
+def hex_entropy(value: str) -> float:
+    """Shannon entropy over the hex alphabet, as detect-secrets' ``HexHighEntropyString``
+    computes it (an all-digit string is penalised: ids and numbers are rarely secrets)."""
+    return float(_HEX_PLUGIN.calculate_shannon_entropy(value))
+
+
+def rejected_by_detect_secrets(value: str, *, word: str = "", line: str = "") -> bool:
+    """detect-secrets' heuristic filters for a candidate ``value``: no letter at all, a
+    sequence (``ABCDEF…``, ``0123…``), a UUID, a template (``{x}``, ``<x>``, ``${x}``) or
+    ``$VAR`` (checked on ``word``, the candidate with what surrounds it up to whitespace), or
+    an id (``user_id: …``, checked on ``line``, the line holding the candidate)."""
+    shell = word or value
+    return (
+        ds_heuristic.is_not_alphanumeric_string(value)
+        or ds_heuristic.is_sequential_string(value)
+        or ds_heuristic.is_potential_uuid(value)
+        or ds_heuristic.is_templated_secret(shell)
+        or ds_heuristic.is_prefixed_with_dollar_sign(shell)
+        or (bool(line) and ds_heuristic.is_likely_id_string(value, line))
+    )

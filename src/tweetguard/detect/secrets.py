@@ -33,16 +33,25 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import re
+import string
 from collections.abc import Iterator
 from typing import ClassVar
+from urllib.parse import unquote
 
 from tweetguard.detect._base import (
+    BASE64_LIMIT,
+    HEX_LIMIT,
     NO_OPTIONS,
+    AsciiRun,
     DetectorTable,
     Options,
     PatternDetector,
+    base64_entropy,
+    hex_entropy,
     looks_like_placeholder,
+    rejected_by_detect_secrets,
     shannon_entropy,
     words,
 )
@@ -117,6 +126,48 @@ class GoogleApiKey(SecretDetector):
     def validate(self, value: str, match: re.Match[str], options: Options) -> float | None:
         ok = not looks_like_placeholder(value) and shannon_entropy(value[4:]) >= 3.5
         return self.SCORE if ok else None
+
+
+def _b64_bytes(value: str) -> int:
+    """How many bytes ``value`` decodes to as (url-safe) base64, or -1 if it does not."""
+    v = value.replace("-", "+").replace("_", "/")
+    try:
+        return len(base64.b64decode(v + "=" * (-len(v) % 4), validate=True))
+    except (binascii.Error, ValueError):
+        return -1
+
+
+class AzureStorageKey(SecretDetector):
+    """``AccountKey=…`` (storage and Cosmos DB accounts, 64 bytes) and ``SharedAccessKey=…``
+    (Service Bus, Event Hubs, IoT Hub, 32 bytes) in a connection string; span = the key."""
+
+    KIND = "azure-key"
+    LABEL = _loc("Azure-sleutel (connection string)", "Azure key (connection string)")
+    TRIGGERS = ("accountkey", "sharedaccesskey")
+    PATTERNS = (
+        re.compile(
+            r"(?i)(?<![\w])(?:AccountKey|SharedAccessKey)[ \t]*=[ \t]*[\"']?"
+            r"(?P<value>[A-Za-z0-9+/]{20,}={0,2})(?![A-Za-z0-9+/=])"
+        ),
+    )
+
+    def validate(self, value: str, match: re.Match[str], options: Options) -> float | None:
+        if looks_like_placeholder(value) or _b64_bytes(value) < 24:
+            return None
+        return self.SCORE if base64_entropy(value) >= 4.0 else None
+
+
+class AzureSasToken(SecretDetector):
+    """The ``sig=`` of a shared access signature (SAS): an HMAC-SHA256, so its value
+    (URL-encoded base64) decodes to exactly 32 bytes; span = the signature."""
+
+    KIND = "azure-sas-token"
+    LABEL = _loc("Azure SAS-token (handtekening)", "Azure SAS token (signature)")
+    TRIGGERS = ("sig=",)
+    PATTERNS = (re.compile(r"(?i)(?<![\w-])sig=(?P<value>[A-Za-z0-9%+/=]{40,80})(?![\w%+/=])"),)
+
+    def validate(self, value: str, match: re.Match[str], options: Options) -> float | None:
+        return self.SCORE if _b64_bytes(unquote(value)) == 32 else None
 
 
 class GitHubToken(SecretDetector):
@@ -253,13 +304,42 @@ class UrlCredentials(SecretDetector):
     PREFILTER = re.compile(r"://[^\s/@]*:[^\s/@]*@")
     PATTERNS = (
         re.compile(
-            r"\b[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/@?#\"']{1,64}:"
+            r"\b[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/@?#\"']{0,64}:"
             r"(?P<value>[^\s@/?\"']{1,128})@[\w.-]+"
         ),
     )
 
     def validate(self, value: str, match: re.Match[str], options: Options) -> float | None:
         return None if _is_placeholder_password(value) else self.SCORE
+
+
+class ConnectionStringPassword(SecretDetector):
+    """``Password=…;`` / ``Pwd=…;`` in an ADO.NET, ODBC or JDBC connection string (or a URL
+    query, ``&password=…&``): the pair is delimited by ``;``/``&``/``?`` on at least one side,
+    which tells it apart from prose (``wachtwoord=X`` is a :class:`PasswordPhrase`). ODBC's
+    ``{…}`` quoting is understood; span = the password."""
+
+    KIND = "connection-string-password"
+    LABEL = _loc("Wachtwoord in een verbindingsstring", "password in a connection string")
+    TRIGGERS = ("password", "pwd", "passwd")
+    PREFILTER = re.compile(r"[;&?]")
+    PRIORITY = 62  # beats the password phrase, which would swallow the rest of the string
+    PATTERNS = (
+        re.compile(
+            r"(?i)(?P<pre>[;&?][ \t]*)?(?<![\w-])(?:password|passwd|pwd)[ \t]*=[ \t]*"
+            r"(?:\{(?P<braced>[^}\n]{1,128})\}|\"(?P<dq>[^\"\n]{1,128})\"|'(?P<sq>[^'\n]{1,128})'"
+            r"|(?P<bare>[^;&\s\"'{][^;&\s]{0,127}))(?P<post>[ \t]*[;&])?"
+        ),
+    )
+
+    def find(self, text: str, options: Options = NO_OPTIONS) -> Iterator[Match]:
+        for m in self.raw_matches(text):
+            if m.group("pre") is None and m.group("post") is None:
+                continue
+            group = next(g for g in ("braced", "dq", "sq", "bare") if m.group(g) is not None)
+            start, end = m.span(group)
+            if not _is_placeholder_password(text[start:end]):
+                yield self.make(text, start, end)
 
 
 class BearerToken(SecretDetector):
@@ -463,6 +543,130 @@ class PasswordPhrase(SecretDetector):
         return None
 
 
+# ---- high-entropy fallback ----------------------------------------------------------------
+
+_HEX_DIGITS = frozenset(string.hexdigits)
+_HASH_LENGTHS = frozenset({32, 40, 64})  # MD5, SHA-1 (a git commit), SHA-256
+_SECRET_WORD = re.compile(
+    r"(?<![a-z])(?:api|apikey|key|keys)(?![a-z])|token|secret|sleutel|wachtwoord|password"
+    r"|passwd|passphrase|credential|geheim"
+)
+_KEYWORD_BEFORE, _KEYWORD_AFTER = 48, 24  # window for a secret-ish word, in characters
+# A whitespace-delimited word that is a link: a scheme, "www.", or "domain.tld/…".
+_URL_WORD = re.compile(r"(?i)[a-z][a-z0-9+.-]*:/|www\.|[\w-]+(?:\.[\w-]+)+/")
+# Public material that looks random: PGP/PEM public keys and certificates, ssh public keys.
+_PUBLIC_BLOCK = re.compile(
+    r"-----BEGIN (?:PGP PUBLIC KEY BLOCK|PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE)-----"
+)
+_SSH_PUBLIC_KEY = re.compile(r"(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+)[ \t]+$")
+_WORD_EDGE = frozenset(" \t\n\r\f\v\"'`()[]<>,;")
+
+
+def _public_key(text: str, start: int) -> bool:
+    """``start`` lies in a public key or certificate (PEM/PGP block, ``ssh-rsa AAAA…``)."""
+    if _SSH_PUBLIC_KEY.search(text, max(0, start - 30), start):
+        return True
+    block = None
+    for block in _PUBLIC_BLOCK.finditer(text, 0, start):
+        pass
+    return block is not None and "-----END" not in text[block.end() : start]
+
+
+class HighEntropyString(SecretDetector):
+    """The fallback for secrets without a known prefix or an ``x = …`` name: a run of 20+
+    characters of the base64 (or url-safe base64) alphabet whose entropy, computed by
+    detect-secrets, is above its default limit (4.5 bits per character; 3.0 for hex).
+
+    Not counted: part of a link (``https://…``, ``t.co/…``, ``www.…``, ``bol.com/…`` with
+    its tracking ids), a hashtag, mention or ``$VARIABLE``, an e-mail's local part, a
+    placeholder, a hex string of hash length (32/40/64: MD5, SHA-1, SHA-256) without a
+    secret-ish word nearby, and what detect-secrets' heuristic filters reject (UUIDs,
+    sequences, templates, ids). With a word such as *key*, *token*, *secret*, *sleutel*,
+    *wachtwoord*, *password* or *api* within a few words the score is 0.9; without one only a
+    token of 32+ characters that mixes upper case, lower case and digits (hex: digits and
+    letters) and whose entropy is close to that of a random string of its length counts, with
+    score 0.6, which rule 1 reports as a warning."""
+
+    KIND = "high-entropy-string"
+    LABEL = _loc("Willekeurig ogende sleutel of token", "random-looking key or token")
+    PREFILTER = None  # the pattern itself is the cheapest filter
+    PRIORITY = 20  # every named format wins
+    SCORE = 0.9
+    UNNAMED_SCORE: ClassVar[float] = 0.6
+    UNNAMED_MIN_LENGTH: ClassVar[int] = 32
+    MIN_LENGTH: ClassVar[int] = 20
+    PATTERNS = (re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/=_-])"),)
+    _RUN: ClassVar[AsciiRun] = AsciiRun(string.ascii_letters + string.digits + "+/_-", MIN_LENGTH)
+
+    def find(self, text: str, options: Options = NO_OPTIONS) -> Iterator[Match]:
+        if self._RUN(text):  # most tweets hold no run of 20 token characters
+            yield from super().find(text, options)
+
+    def validate(self, value: str, match: re.Match[str], options: Options) -> float | None:
+        text = match.string
+        start, end = match.span()
+        if (start and text[start - 1] in "#@$") or text[end : end + 1] == "@":
+            return None  # a hashtag, mention, $VARIABLE or the local part of an e-mail
+        body = value.rstrip("=")
+        hexadecimal = all(c in _HEX_DIGITS for c in body)
+        if not hexadecimal and not (
+            any(c.isdigit() for c in body) or (not body.islower() and not body.isupper())
+        ):
+            return None  # a long word or a ShoutedWord, not a token
+        limit = HEX_LIMIT if hexadecimal else BASE64_LIMIT
+        if len(set(body)) <= 2**limit:
+            return None  # entropy is at most log2(distinct characters): cannot pass
+        word = self._word(text, start, end)
+        if _URL_WORD.search(word) or looks_like_placeholder(body) or _public_key(text, start):
+            return None
+        named = self._near_secret_word(text, start, end)
+        if hexadecimal and len(body) in _HASH_LENGTHS and not named:
+            return None  # a checksum or commit hash
+        if not named and not self._random_enough_unnamed(body, hexadecimal):
+            return None
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if rejected_by_detect_secrets(body, word=word, line=line):
+            return None
+        entropy = hex_entropy(body) if hexadecimal else base64_entropy(body)
+        if entropy <= limit:
+            return None
+        if named:
+            return self.SCORE
+        return self.UNNAMED_SCORE if entropy >= self._very_high(len(body), hexadecimal) else None
+
+    @staticmethod
+    def _word(text: str, start: int, end: int) -> str:
+        """The candidate with what surrounds it up to whitespace, brackets or quotes."""
+        while start > 0 and text[start - 1] not in _WORD_EDGE:
+            start -= 1
+        while end < len(text) and text[end] not in _WORD_EDGE:
+            end += 1
+        return text[start:end]
+
+    @staticmethod
+    def _near_secret_word(text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - _KEYWORD_BEFORE) : start].lower()
+        after = text[end : end + _KEYWORD_AFTER].lower()
+        return _SECRET_WORD.search(before) is not None or _SECRET_WORD.search(after) is not None
+
+    def _random_enough_unnamed(self, body: str, hexadecimal: bool) -> bool:
+        if len(body) < self.UNNAMED_MIN_LENGTH or not any(c.isdigit() for c in body):
+            return False
+        if hexadecimal:
+            return any(c.isalpha() for c in body)
+        return any(c.isupper() for c in body) and any(c.islower() for c in body)
+
+    @staticmethod
+    def _very_high(length: int, hexadecimal: bool) -> float:
+        """The entropy a random token of ``length`` characters reaches 95-99% of the time
+        (measured for base62/base64 and hex), never below detect-secrets' limit."""
+        if hexadecimal:
+            return HEX_LIMIT + 0.3
+        return max(BASE64_LIMIT, min(5.0, math.log2(length) - 0.9))
+
+
 SECRET_DETECTORS: tuple[SecretDetector, ...] = (
     AwsAccessKey(),
     AwsSecretKey(),
@@ -473,12 +677,16 @@ SECRET_DETECTORS: tuple[SecretDetector, ...] = (
     StripeKey(),
     OpenAiKey(),
     *VENDOR_TOKENS,
+    AzureStorageKey(),
+    AzureSasToken(),
     JsonWebToken(),
     PrivateKey(),
     UrlCredentials(),
+    ConnectionStringPassword(),
     BearerToken(),
     GenericApiKey(),
     PasswordPhrase(),
+    HighEntropyString(),
 )
 
 _TABLE = DetectorTable(SECRET_DETECTORS)

@@ -7,7 +7,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from tweetguard.draft import GpsLocation
 from tweetguard.errors import InputError
@@ -34,6 +34,16 @@ def open_image(path: Path) -> Image.Image:
         raise InputError("image too large to open safely", where=where) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", where=where) from None
+
+
+def upright(im: Image.Image) -> Image.Image:
+    """``im`` turned as its EXIF orientation says; as it is when that EXIF is broken."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            return ImageOps.exif_transpose(im)
+    except Exception:  # broken orientation data: keep the pixels as stored
+        return im.copy()
 
 
 def _degrees(value: Any) -> float | None:

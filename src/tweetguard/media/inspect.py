@@ -14,16 +14,18 @@ VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".gif"})
 
 def inspect_file(path: Path, *, ocr: bool = True) -> MediaInspection:
     """GPS and text of one file; a file that cannot be read gives ``error``, never raises."""
-    if not path.is_file():
-        what = "file not found" if not path.exists() else "not a file"
-        return MediaInspection(error=f"{what}: {path}")
-    if path.suffix.lower() in VIDEO_SUFFIXES:
-        return MediaInspection(ocr="skipped")
     try:
+        if not path.is_file():
+            what = "file not found" if not path.exists() else "not a file"
+            return MediaInspection(error=f"{what}: {path}")
+        if path.suffix.lower() in VIDEO_SUFFIXES:
+            return MediaInspection(ocr="skipped")
         with open_image(path) as im:
             gps = gps_of(im)
     except InputError as exc:
         return MediaInspection(error=f"{exc.message}: {path}")
+    except (OSError, ValueError) as exc:  # permission denied, a NUL in the path, ...
+        return MediaInspection(error=f"cannot read: {exc}: {path}")
     if not ocr:
         return MediaInspection(gps=gps, ocr="skipped")
     status, text = ocr_image(path)

@@ -9,11 +9,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from tweetguard.draft import MAX_TEXT_CHARS, OcrStatus
+from tweetguard.media.exif import open_image, upright
 
 UPSCALE_BELOW_PX = 1000  # narrower images are enlarged 2x: tesseract wants ~30 px letters
+UPSCALE_MAX_PIXELS = 40_000_000  # ...unless that makes them huge (a long scrolling capture)
 
 
 @functools.cache
@@ -43,16 +45,16 @@ def pick_langs(wanted: str, installed: frozenset[str]) -> str | None:
 
 def _prepare(path: Path, out: Path) -> None:
     """Write ``path`` as an upright, opaque PNG for tesseract, enlarged 2x when small."""
-    with Image.open(path) as im:
+    with open_image(path) as im:
         im.load()
-        img = ImageOps.exif_transpose(im)
+        img = upright(im)
     if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
         rgba = img.convert("RGBA")
         img = Image.new("RGB", rgba.size, "white")
         img.paste(rgba, mask=rgba.getchannel("A"))
     elif img.mode not in ("L", "RGB"):
         img = img.convert("RGB")
-    if img.width < UPSCALE_BELOW_PX:
+    if img.width < UPSCALE_BELOW_PX and img.width * img.height * 4 <= UPSCALE_MAX_PIXELS:
         img = img.resize((img.width * 2, img.height * 2), Image.Resampling.LANCZOS)
     img.save(out, format="PNG")
 
@@ -77,7 +79,7 @@ def ocr_image(path: Path, *, langs: str = "nld+eng", timeout: float = 20) -> tup
                 check=False,
                 env={**os.environ, "OMP_THREAD_LIMIT": "1"},  # threads only slow it down here
             )
-        except (OSError, ValueError, SyntaxError, subprocess.SubprocessError):
+        except Exception:  # unreadable image, tesseract crashed or timed out, ...
             return "failed", ""
     if done.returncode != 0:
         return "failed", ""

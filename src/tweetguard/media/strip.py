@@ -7,10 +7,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from tweetguard.errors import InputError
-from tweetguard.media.exif import open_image
+from tweetguard.media.exif import open_image, upright
 
 _SAVE_AS = {"MPO": "JPEG"}  # phone photos with a depth/preview frame: keep the main picture
 _QUALITY = {"JPEG": 95, "WEBP": 95}
@@ -39,7 +39,7 @@ def strip_metadata(src: Path, dst: Path) -> None:
             raise InputError("animated or unknown image format, cannot strip", where=str(src))
         try:
             im.load()
-            clean = _fresh(ImageOps.exif_transpose(im))
+            clean = _fresh(upright(im))
         except (OSError, ValueError, SyntaxError) as exc:
             raise InputError(f"cannot read the image: {exc}", where=str(src)) from None
     options: dict[str, int] = {}
@@ -47,7 +47,7 @@ def strip_metadata(src: Path, dst: Path) -> None:
         options["quality"] = _QUALITY[fmt]
     tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".strip-", dir=dst.parent or Path())
+        fd, tmp_name = tempfile.mkstemp(prefix=".strip-", dir=dst.parent)
         with os.fdopen(fd, "wb") as out:
             clean.save(out, format=fmt, **options)
         Path(tmp_name).chmod(0o644)  # mkstemp makes it 0600
