@@ -31,12 +31,32 @@ prefilter, a ``validate`` hook with the checksum). What counts, and why:
   postcode alone (``1234 AB``) is not personal data; a lower-case postcode needs the word
   ``postcode`` before it.
 
-Not covered (yet): names, dates of birth, licence plates, KvK/BTW numbers, Belgian national
-numbers, addresses without a postcode, e-mail addresses obfuscated as ``jan [at] x [dot] nl``.
+- **KvK number** (``[KvK-nummer]``): 8 digits right after ``KvK``, ``KvK-nummer``, ``Kamer van
+  Koophandel``, ``chamber of commerce`` or ``CoC``. python-stdnum has no KvK module (the
+  number has no check digit), so only the format is checked. Score 0.7 (a warning): the
+  register is public, but a sole trader's number points to a person.
+- **Date of birth** (``[geboortedatum]``): a real, past calendar date (at most 125 years ago)
+  right after ``geboren (op)``, ``geboortedatum``, ``geb.``, ``born (on)``, ``date of
+  birth``, ``birth date`` or ``DOB``: ``12-03-1985``, ``12/03/85``, ``1985-03-12``, ``12
+  maart 1985``, ``March 12, 1985``. A form field (``geboortedatum:``, ``DOB``) scores 0.9,
+  a story (``is geboren op``, ``born on``) 0.7. A year alone is not a date of birth.
+- **Licence plate** (``[kenteken]``): one of the 14 RDW sidecodes (``99-XXX-9``,
+  ``XX-999-X``, ``X-999-XX``, ``XX-99-99`` …, with or without dashes) right after
+  ``kenteken``, ``nummerplaat``, ``nummerbord`` or ``(licence/license) plate``; from sidecode
+  4 on with letters the RDW issues (no vowels, C, Q or Y), so ``12-ABC-3`` is no real plate.
+
+For all three the context word must come at most a few words before the value with no other
+number in between (``geboren op 12-03-1985, getrouwd op 01-06-2010`` has one date of birth).
+An e-mail address inside a URL's credentials (``postgres://jan:p#w@db.nl``) is not reported:
+that is a password (see :mod:`tweetguard.detect.secrets`).
+
+Not covered (yet): names, BTW numbers, Belgian national numbers, addresses without a postcode,
+foreign licence plates, e-mail addresses obfuscated as ``jan [at] x [dot] nl``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Collection, Iterator
 from functools import lru_cache
@@ -269,6 +289,14 @@ _EMAIL_DOMAIN = re.compile(
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 
 
+def _url_userinfo(text: str, start: int) -> bool:
+    """``start`` lies in the ``user:password@`` part of a URL (``postgres://u:p#w@host``):
+    the word before it holds ``://`` with no ``/`` after that."""
+    word_start = max(text.rfind(c, 0, start) for c in " \t\n\"'<(") + 1
+    scheme = text.find("://", word_start, start)
+    return scheme >= 0 and "/" not in text[scheme + 3 : start]
+
+
 class EmailAddress(PersonalDetector):
     KIND = "email"
     LABEL = _loc("e-mailadres", "e-mail address")
@@ -286,7 +314,14 @@ class EmailAddress(PersonalDetector):
                 if local is not None and domain is not None:
                     start, end = local.start(), domain.end()
                     before = text[start - 1] if start > 0 else " "
-                    if before not in _LOCAL_CHARS and before not in ":/\\" and not before.isalnum():
+                    if before == ":" and text[max(0, start - 7) : start].lower() == "mailto:":
+                        before = " "  # mailto:jan@x.nl is an e-mail address
+                    if (
+                        before not in _LOCAL_CHARS
+                        and before not in ":/\\"
+                        and not before.isalnum()
+                        and not _url_userinfo(text, start)
+                    ):
                         score = self.score(text[start:end], options)
                         if score is not None:
                             yield self.make(text, start, end, score)
@@ -381,6 +416,181 @@ class StreetAddress(PersonalDetector):
         return None
 
 
+# ---- identifiers that count only after a context word: KvK, date of birth, licence plate ---
+
+
+class ContextDetector(PersonalDetector):
+    """A candidate counts only when one of the ``CONTEXT`` words (a regex for the lower-cased
+    text) ends at most ``CONTEXT_WINDOW`` characters before it with no digit in between, so
+    the first number after ``KvK`` or ``geboren op`` is the one meant, not any later one.
+    ``CONTEXT_SCORES`` maps a named group of ``CONTEXT`` to a score (default ``SCORE``)."""
+
+    CONTEXT: ClassVar[re.Pattern[str]]
+    CONTEXT_WINDOW: ClassVar[int] = 40
+    CONTEXT_SCORES: ClassVar[dict[str, float]] = {}
+
+    def context_score(self, text: str, start: int) -> float | None:
+        window_start = max(0, start - self.CONTEXT_WINDOW)
+        last = None
+        for m in self.CONTEXT.finditer(text[window_start:start].lower()):
+            last = m
+        if last is None or any(c.isdigit() for c in text[window_start + last.end() : start]):
+            return None
+        for group, score in self.CONTEXT_SCORES.items():
+            if last.group(group) is not None:
+                return score
+        return self.SCORE
+
+
+class KvkNumber(ContextDetector):
+    """A Chamber of Commerce (KvK) number: 8 digits after ``KvK``, ``KvK-nummer``, ``Kamer van
+    Koophandel``, ``chamber of commerce`` or ``CoC``. python-stdnum has no KvK module and the
+    number has no check digit, so only the format is checked (8 digits, not all the same).
+    Score 0.7: the register is public and most numbers are a company's, but a sole trader's
+    (eenmanszaak, zzp) number points to a person, so a person decides."""
+
+    KIND = "kvk"
+    LABEL = _loc("KvK-nummer", "Chamber of Commerce (KvK) number")
+    PLACEHOLDER = "[KvK-nummer]"
+    TRIGGERS = ("kvk", "koophandel", "chamber of commerce", "coc", "handelsregister")
+    MIN_DIGITS = 8
+    PRIORITY = 65
+    SCORE = 0.7
+    CONTEXT = re.compile(
+        r"kvk|kamer van koophandel|chamber of commerce|(?<![a-z])coc(?![a-z])|handelsregister"
+    )
+    PATTERNS = (re.compile(r"(?<![\d.,-])\d{8}(?!\d|[.,-]\d)"),)
+
+    def validate(self, value: str, match: re.Match[str], options: Options) -> float | None:
+        if len(set(value)) < 2:
+            return None
+        return self.context_score(match.string, match.start())
+
+
+_MONTHS = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2,
+    "maart": 3, "march": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "augustus": 8,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10,
+    "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ORDINAL = r"(?:st|nd|rd|th|ste|de|e)?"
+_OLDEST_AGE = 125  # years; an older "date of birth" is a historical date
+
+
+class DateOfBirth(ContextDetector):
+    """A date of birth: a real calendar date, not in the future and at most 125 years ago,
+    right after ``geboren (op)``, ``geboortedatum``, ``geb.``, ``born (on)``, ``date of
+    birth``, ``birth date`` or ``DOB``. Written ``12-03-1985``, ``12/03/85``, ``12.03.1985``,
+    ``1985-03-12``, ``12 maart 1985``, ``12th of March 1985`` or ``March 12, 1985``; a date
+    with slashes that is no valid day-month is read month-day (``03/25/1985``). A year alone
+    (``geboren in 1985``) is not a date of birth. A form field (``geboortedatum:``, ``DOB``)
+    scores 0.9; a story (``is geboren op``, ``born on``: a birth announcement, a famous
+    person's birthday) 0.7, so it warns."""
+
+    KIND = "date-of-birth"
+    LABEL = _loc("geboortedatum", "date of birth")
+    PLACEHOLDER = "[geboortedatum]"
+    TRIGGERS = ("geboren", "geboorte", "geb.", "born", "birth", "dob", "d.o.b")
+    MIN_DIGITS = 4
+    PRIORITY = 65
+    SCORE = 0.9
+    CONTEXT_WINDOW = 30
+    CONTEXT = re.compile(
+        r"(?<![a-z])(?:(?P<story>geboren|born)|geboortedatum|geb\.|date of birth|birth ?date"
+        r"|dob|d\.o\.b)(?![a-z])"
+    )
+    CONTEXT_SCORES: ClassVar[dict[str, float]] = {"story": 0.7}
+    PATTERNS = (
+        re.compile(
+            r"(?i)(?<![\w.,/-])(?:"
+            r"(?P<d>\d{1,2})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
+            r"|(?P<iy>\d{4})(?P<is>[-/.])(?P<im>\d{1,2})(?P=is)(?P<id>\d{1,2})"
+            rf"|(?P<td>\d{{1,2}}){_ORDINAL}\.?(?:[ \t]+of)?[ \t]+(?P<tm>{_MONTH})\.?,?"
+            r"[ \t]+(?P<ty>\d{4})"
+            rf"|(?P<em>{_MONTH})\.?[ \t]+(?P<ed>\d{{1,2}}){_ORDINAL},?[ \t]+(?P<ey>\d{{4}})"
+            r")(?![\w]|[-/.]\d)"
+        ),
+    )
+
+    def validate(self, value: str, match: re.Match[str], options: Options) -> float | None:
+        if not any(self._plausible(d) for d in self._readings(match)):
+            return None
+        return self.context_score(match.string, match.start())
+
+    @staticmethod
+    def _readings(m: re.Match[str]) -> list[tuple[int, int, int]]:
+        """(year, month, day) readings of the date; one with slashes also month-day."""
+        if m.group("d") is not None:
+            year = int(m.group("y"))
+            if len(m.group("y")) == 2:
+                year += 2000 if 2000 + year <= dt.date.today().year else 1900
+            a, b = int(m.group("d")), int(m.group("m"))
+            return [(year, b, a), (year, a, b)] if m.group("s") == "/" else [(year, b, a)]
+        if m.group("iy") is not None:
+            return [(int(m.group("iy")), int(m.group("im")), int(m.group("id")))]
+        if m.group("td") is not None:
+            month = _MONTHS[m.group("tm").lower()]
+            return [(int(m.group("ty")), month, int(m.group("td")))]
+        return [(int(m.group("ey")), _MONTHS[m.group("em").lower()], int(m.group("ed")))]
+
+    @staticmethod
+    def _plausible(ymd: tuple[int, int, int]) -> bool:
+        try:
+            day = dt.date(*ymd)
+        except ValueError:
+            return False
+        today = dt.date.today()
+        return today.year - _OLDEST_AGE <= day.year and day <= today
+
+
+# Sidecodes (RDW): X a letter, 9 a digit. From sidecode 4 on no vowels, C, Q or Y are issued.
+_SIDECODES = (
+    "XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9",
+    "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9",
+)  # fmt: skip
+_SIDECODE_NUMBER = {shape: i + 1 for i, shape in enumerate(_SIDECODES)}
+_SIDECODE_NUMBER.update({shape.replace("-", ""): n for shape, n in list(_SIDECODE_NUMBER.items())})
+_PLATE_LETTERS = frozenset("BDFGHJKLMNPRSTVWXZ")  # sidecodes 4 and later
+_SHAPE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 52 + "9" * 10,
+)
+
+
+class LicencePlate(ContextDetector):
+    """A Dutch licence plate after ``kenteken``, ``nummerplaat``, ``nummerbord``, ``licence
+    plate``, ``license plate`` or ``plate``, in one of the 14 RDW sidecodes (``12-ABC-3``,
+    ``AB-123-C``, ``1-ABC-23``, ``XX-99-99`` …), with dashes or without; from sidecode 4 on
+    the letters must be ones the RDW issues (no vowels, C, Q or Y). A plate leads to the
+    owner through the RDW register."""
+
+    KIND = "licence-plate"
+    LABEL = _loc("kenteken", "licence plate")
+    PLACEHOLDER = "[kenteken]"
+    TRIGGERS = ("kenteken", "nummerplaat", "nummerbord", "plate")
+    MIN_DIGITS = 2
+    PRIORITY = 65
+    SCORE = 0.9
+    CONTEXT = re.compile(r"kenteken|nummerplaat|nummerbord|(?<![a-z])plate(?:[ -]?number)?")
+    PATTERNS = (
+        re.compile(
+            r"(?<![\w-])(?:[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}|[A-Za-z0-9]{6})"
+            r"(?![\w-])"
+        ),
+    )
+
+    def validate(self, value: str, match: re.Match[str], options: Options) -> float | None:
+        sidecode = _SIDECODE_NUMBER.get(value.translate(_SHAPE))
+        if sidecode is None:
+            return None
+        letters = [c for c in value.upper() if c.isalpha()]
+        if sidecode >= 4 and not all(c in _PLATE_LETTERS for c in letters):
+            return None
+        return self.context_score(match.string, match.start())
+
+
 PERSONAL_DETECTORS: tuple[PersonalDetector, ...] = (
     Bsn(),
     Iban(),
@@ -388,6 +598,9 @@ PERSONAL_DETECTORS: tuple[PersonalDetector, ...] = (
     PhoneNumber(),
     EmailAddress(),
     StreetAddress(),
+    KvkNumber(),
+    DateOfBirth(),
+    LicencePlate(),
 )
 
 _TABLE = DetectorTable(PERSONAL_DETECTORS)

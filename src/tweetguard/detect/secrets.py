@@ -5,27 +5,37 @@ prefilter and a small ``validate`` hook. All report category ``"secret"`` with p
 ``[geheim]``.
 
 Covered: AWS access key ids (``AKIA``/``ASIA``/…) and AWS secret keys next to an
-``aws…secret`` name; Google API keys (``AIza``); GitHub tokens (``ghp_``/``gho_``/``ghu_``/
-``ghs_``/``ghr_``, ``github_pat_``); GitLab tokens (``glpat-``, ``gldt-``, ``glrt-``,
-``GR1348941``, …); Slack tokens (``xox[abposr]-``, ``xapp-``) and webhooks; Stripe keys
-(``sk_``/``rk_`` + ``live``/``test``/``prod``); OpenAI / Anthropic keys (``sk-…``,
-``sk-proj-…``, ``sk-ant-…``); the prefixed vendor tokens of :data:`VENDOR_TOKENS` (Hugging
-Face, npm, PyPI, SendGrid, HashiCorp Vault, Telegram bots, Notion, Sourcegraph, Shopify,
-DigitalOcean, Square, Mailchimp, Azure client secrets, Atlassian); JWTs (two or three
-base64url parts, the header decodes to JSON with ``alg``); PEM private-key blocks (the
-header alone counts); passwords inside URLs and connection strings
-(``scheme://user:pass@host``, span = the password); ``Authorization: Bearer …`` tokens;
-``api_key = …``-style assignments of a long random-looking value; and password phrases in
+``aws…secret`` name; Google API keys (``AIza``); Azure storage and Cosmos DB account keys and
+Service Bus / Event Hubs keys in connection strings (``AccountKey=…``, ``SharedAccessKey=…``)
+and SAS signatures (``sig=…``, checked to decode to an HMAC-SHA256); GitHub tokens
+(``ghp_``/``gho_``/``ghu_``/``ghs_``/``ghr_``, ``github_pat_``); GitLab tokens (``glpat-``,
+``gldt-``, ``glrt-``, ``GR1348941``, …); Slack tokens (``xox[abposr]-``, ``xapp-``) and
+webhooks; Stripe keys (``sk_``/``rk_`` + ``live``/``test``/``prod``); OpenAI / Anthropic
+keys (``sk-…``, ``sk-proj-…``, ``sk-ant-…``); the prefixed vendor tokens of
+:data:`VENDOR_TOKENS` (Hugging Face, npm, PyPI, SendGrid, HashiCorp Vault, Telegram bots,
+Notion, Sourcegraph, Shopify, DigitalOcean, Square, Mailchimp, Azure client secrets,
+Atlassian); JWTs (two or three base64url parts, the header decodes to JSON with ``alg``); PEM
+private-key blocks (the header alone counts); passwords inside URLs
+(``scheme://user:pass@host``, ``redis://:pass@host``) and in ADO.NET / ODBC / JDBC connection
+strings (``Password=…;``, ``PWD={…};``), span = the password; ``Authorization: Bearer …``
+tokens; ``api_key = …``-style assignments of a long random-looking value; password phrases in
 Dutch and English (``wachtwoord: X``, ``ww: X``, ``pw: X``, ``het wachtwoord is X``,
-``password is X``, ``pincode 1234``, ``toegangscode: A7B9C1``). A password phrase's span
-covers the value only. A plain lower-case word counts only after ``:``/``=`` with no prose
-after it (``ww: welkom`` scores 0.7); after ``is`` it needs a digit, a symbol, inner capitals
-or quotes (``password is incorrect`` is prose).
+``password is X``, ``pincode 1234``, ``toegangscode: A7B9C1``); and, as a fallback,
+:class:`HighEntropyString`: a random-looking base64 or hex run of 20+ characters, scored by
+the ``detect-secrets`` library's entropy and heuristic filters (0.9 near a word such as
+*key*, *token* or *sleutel*; 0.6, a warning, for a long and very random one without). A
+password phrase's span covers the value only. A plain lower-case word counts only after
+``:``/``=`` with no prose after it (``ww: welkom`` scores 0.7); after ``is`` it needs a digit,
+a symbol, inner capitals or quotes (``password is incorrect`` is prose).
 
-Deliberately not covered (yet): high-entropy strings without a name or prefix, vendor formats
-beyond the list above, secrets split over several tweets. Placeholders are never reported:
-``******``, ``xxxx``, ``<your password>``, ``${TOKEN}``, ``changeme``, AWS's documented
-``…EXAMPLE`` keys, and words such as ``vergeten`` in ``wachtwoord vergeten?``.
+Deliberately not covered (yet): random strings shorter than detect-secrets' entropy limits
+allow (a 20-character base64 token can reach at most 4.3 bits per character, under the 4.5
+limit; in practice a token needs about 28+ characters), vendor formats beyond the list above,
+secrets split over several tweets. Placeholders are never reported: ``******``, ``xxxx``,
+``<your password>``, ``${TOKEN}``, ``changeme``, AWS's documented ``…EXAMPLE`` keys, and words
+such as ``vergeten`` in ``wachtwoord vergeten?``; nor are links (tracking ids in a URL),
+hashtags, hashes without a secret-ish word (MD5, SHA-1, SHA-256 in hex), UUIDs, and public
+keys or certificates (``ssh-rsa AAAA…``, ``BEGIN PGP PUBLIC KEY BLOCK``).
 """
 
 from __future__ import annotations
@@ -293,8 +303,11 @@ _PLACEHOLDER_PASSWORDS = words(
 
 
 def _is_placeholder_password(value: str) -> bool:
-    v = value.lower().strip("\"'`")
-    return v in _PLACEHOLDER_PASSWORDS or looks_like_placeholder(v)
+    v = value.lower().strip("\"'`").rstrip(".,;:")
+    core = v.strip("<>[]{}()")  # "<password" once a closing ">" was cut off
+    return (
+        v in _PLACEHOLDER_PASSWORDS or core in _PLACEHOLDER_PASSWORDS or looks_like_placeholder(v)
+    )
 
 
 class UrlCredentials(SecretDetector):
@@ -509,13 +522,13 @@ class PasswordPhrase(SecretDetector):
         has_sep, has_is = groups.get("sep") is not None, groups.get("is") is not None
         quoted = groups.get("quoted") is not None
         start, end = m.span("quoted") if quoted else m.span("bare")
-        value = m.string[start:end]
+        value = raw = m.string[start:end]
         if not quoted:
             stripped = value.rstrip(_CLOSERS)
             end -= len(value) - len(stripped)
             value = stripped
-        if not value or _is_placeholder_password(value):
-            return None
+        if not value or _is_placeholder_password(value) or _is_placeholder_password(raw):
+            return None  # raw too: "password=<password>;" is a template once ">;" is gone
         if kw.startswith("pin"):  # a PIN is 4 to 8 digits
             return (start, end, self.SCORE) if value.isdigit() and 4 <= len(value) <= 8 else None
         if not (has_sep or has_is):
@@ -553,13 +566,16 @@ _SECRET_WORD = re.compile(
 )
 _KEYWORD_BEFORE, _KEYWORD_AFTER = 48, 24  # window for a secret-ish word, in characters
 # A whitespace-delimited word that is a link: a scheme, "www.", or "domain.tld/…".
-_URL_WORD = re.compile(r"(?i)[a-z][a-z0-9+.-]*:/|www\.|[\w-]+(?:\.[\w-]+)+/")
+_URL_WORD = re.compile(  # bounded repeats: a long token must not make this quadratic
+    r"(?i)(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:/|www\.|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63})+/"
+)
 # Public material that looks random: PGP/PEM public keys and certificates, ssh public keys.
 _PUBLIC_BLOCK = re.compile(
     r"-----BEGIN (?:PGP PUBLIC KEY BLOCK|PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE)-----"
 )
 _SSH_PUBLIC_KEY = re.compile(r"(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+)[ \t]+$")
-_WORD_EDGE = frozenset(" \t\n\r\f\v\"'`()[]<>,;")
+_WORD_EDGE = " \t\n\r\"'`()[],;"  # not <>{}: they make a template (<key>, ${KEY})
+_WORD_END = re.compile(r"[\s\"'`()\[\],;]")
 
 
 def _public_key(text: str, start: int) -> bool:
@@ -567,8 +583,8 @@ def _public_key(text: str, start: int) -> bool:
     if _SSH_PUBLIC_KEY.search(text, max(0, start - 30), start):
         return True
     block = None
-    for block in _PUBLIC_BLOCK.finditer(text, 0, start):
-        pass
+    for m in _PUBLIC_BLOCK.finditer(text, 0, start):
+        block = m
     return block is not None and "-----END" not in text[block.end() : start]
 
 
@@ -639,11 +655,9 @@ class HighEntropyString(SecretDetector):
     @staticmethod
     def _word(text: str, start: int, end: int) -> str:
         """The candidate with what surrounds it up to whitespace, brackets or quotes."""
-        while start > 0 and text[start - 1] not in _WORD_EDGE:
-            start -= 1
-        while end < len(text) and text[end] not in _WORD_EDGE:
-            end += 1
-        return text[start:end]
+        left = max(text.rfind(c, 0, start) for c in _WORD_EDGE) + 1
+        right = _WORD_END.search(text, end)
+        return text[left : right.start() if right else len(text)]
 
     @staticmethod
     def _near_secret_word(text: str, start: int, end: int) -> bool:
