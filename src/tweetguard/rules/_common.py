@@ -95,6 +95,9 @@ def company_names(policy: Policy) -> list[str]:
     return [c.company.name, *c.company.aliases, *policy.company_handles]
 
 
+# A sentence: up to and including its closing punctuation or line break.
+SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
+
 SECOND_PERSON = phrases(
     ["je", "jij", "jou", "jouw", "jullie", "u", "uw", "you", "your", "you're", "youre", "ur", "u r"]
 )

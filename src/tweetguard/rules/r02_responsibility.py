@@ -27,7 +27,7 @@ from collections.abc import Iterator
 import regex
 
 from tweetguard.context import Context
-from tweetguard.rules._common import SECOND_PERSON, Hit, Rule, phrases
+from tweetguard.rules._common import SECOND_PERSON, SENTENCES, Hit, Rule, phrases
 from tweetguard.types import Localized
 
 SENTENCE = Localized(
@@ -84,7 +84,6 @@ SELF_BLAME = re.compile(
 )
 LETTER = regex.compile(r"\p{L}")
 UPPER = regex.compile(r"\p{Lu}")
-SENTENCE_SPLIT = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
 def check(ctx: Context, _: object) -> Iterator[Hit]:
@@ -121,7 +120,7 @@ def _shouting(ctx: Context) -> Iterator[Hit]:
         return letters >= MIN_SHOUT_LETTERS and len(UPPER.findall(part)) / letters >= SHOUT_SHARE
 
     # The whole text, or one sentence of it ("WAT EEN VERTRAGING WEER!!! Jullie ...").
-    spans = [(0, len(ctx.text))] + [m.span() for m in SENTENCE_SPLIT.finditer(ctx.text)]
+    spans = [(0, len(ctx.text))] + [m.span() for m in SENTENCES.finditer(ctx.text)]
     span = next((sp for sp in spans if shouted(*sp)), None)
     if span is not None:
         start, end = span[0], len(ctx.text[: span[1]].rstrip())
@@ -185,7 +184,7 @@ def _is_anger(part: str, neg: re.Match[str]) -> bool:
 
 def _anger(ctx: Context) -> Iterator[Hit]:
     folded = ctx.view.folded.folded
-    for sent in SENTENCE_SPLIT.finditer(folded):
+    for sent in SENTENCES.finditer(folded):
         part = sent.group()
         neg = next((m for m in ANGRY.finditer(part) if _is_anger(part, m)), None)
         if neg:

@@ -39,7 +39,7 @@ import phonenumbers
 
 from tweetguard.context import Context, TextView
 from tweetguard.policy.compiled import Policy
-from tweetguard.rules._common import Hit, Rule, phrases
+from tweetguard.rules._common import SENTENCES, Hit, Rule, phrases
 from tweetguard.types import Localized
 
 SENTENCE = Localized(
@@ -118,7 +118,6 @@ REFER_VERB = phrases(
      "will help", "helps", "happy to help"]
 )
 # fmt: on
-_SENTENCES = re.compile(r"[^.!?\n]+")
 _DIGITS = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 
 
@@ -171,7 +170,7 @@ def _refers_to_service_desk(view: TextView) -> bool:
     """A sentence that sends the customer to customer service, without naming a channel."""
     return any(
         SERVICE_DESK.search(s.group()) and REFER_VERB.search(s.group())
-        for s in _SENTENCES.finditer(view.folded.folded)
+        for s in SENTENCES.finditer(view.folded.folded)
     )
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from tweetguard.context import Context, TextView
 from tweetguard.policy.compiled import Policy
-from tweetguard.rules._common import Hit, Rule, company_names, names_pattern, phrases
+from tweetguard.rules._common import SENTENCES, Hit, Rule, company_names, names_pattern, phrases
 from tweetguard.types import Localized
 
 SENTENCE = Localized(
@@ -91,7 +91,6 @@ BRING_OUT = re.compile(
 ABOUT_SELF = re.compile(r"\s+(?:dat\s+|that\s+)?(?:ik|i)(?!\w)")
 # "niet namens Tulpwerk", "not speaking for Tulpwerk": a disclaimer, not a statement.
 NEGATED = re.compile(r"(?<!\w)(?:niet|not|never|nooit)\s+(?:\w+\s+){0,2}$")
-_SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,7 @@ def _has_disclaimer(view: TextView | None) -> bool:
 
 
 def _sentence_of(text: str, pos: int) -> str:
-    for s in _SENTENCES.finditer(text):
+    for s in SENTENCES.finditer(text):
         if s.start() <= pos < s.end():
             return s.group()
     return ""
@@ -168,7 +167,7 @@ def _opinions(view: TextView, about: list[tuple[int, int]]) -> list[tuple[int, i
         for m in OPINION.finditer(folded)
         if not ABOUT_SELF.match(folded, m.end())
     ]
-    sentences = [(s.start(), s.end()) for s in _SENTENCES.finditer(view.text)]
+    sentences = [(s.start(), s.end()) for s in SENTENCES.finditer(view.text)]
     for j_start, j_end in view.search(EVALUATIVE):
         if any(s <= j_start < e and any(s <= a < e for a, _ in about) for s, e in sentences):
             spans.append((j_start, j_end))
