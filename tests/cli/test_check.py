@@ -215,3 +215,14 @@ def test_console_script_end_to_end() -> None:
         [str(exe), "check", WARN, "--format", "json"], capture_output=True, text=True, check=False
     )
     assert proc.returncode == 1 and json.loads(proc.stdout)["verdict"] == "warn"
+
+
+def test_errors_with_brackets_are_printed_verbatim(tmp_path: Path) -> None:
+    bad = tmp_path / "p[1].toml"
+    bad.write_text(
+        '[company]\nname = "X"\n[[accounts]]\nhandle = "@a"\nkind = "company"\n'
+        '[[accounts]]\nhandle = "@b"\nkind = "[bold]vriend"\n',
+        encoding="utf-8",
+    )
+    code, _, err = run("check", OK, "--policy", str(bad))
+    assert code == 2 and "accounts[1].kind" in err and "p[1].toml:8" in err

@@ -15,6 +15,7 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from tweetguard.cli.inputs import iter_jsonl, read_bytes, read_draft_file, require_content
 from tweetguard.cli.render import print_report
@@ -61,7 +62,7 @@ err_console = Console(stderr=True)
 
 
 def _fail(exc: TweetguardError | str) -> NoReturn:
-    err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -174,7 +175,9 @@ def _check_many(
         if item.draft is None:
             status = 2
             if fmt is Format.text:
-                err_console.print(f"[bold red]error:[/] {item.error}", highlight=False)
+                err_console.print(
+                    f"[bold red]error:[/] {escape(item.error or '')}", highlight=False
+                )
             reports.append({"line": item.line, "error": item.error})
             if fmt is Format.jsonl:
                 sys.stdout.write(json.dumps(reports[-1], ensure_ascii=False) + "\n")
@@ -189,7 +192,9 @@ def _check_many(
     if fmt is Format.json:
         sys.stdout.write(json.dumps(reports, ensure_ascii=False, indent=2) + "\n")
     if not items:
-        err_console.print(f"[bold red]error:[/] {name}: no drafts in the input", highlight=False)
+        err_console.print(
+            f"[bold red]error:[/] {escape(name)}: no drafts in the input", highlight=False
+        )
         return 2
     return status
 
@@ -215,7 +220,7 @@ def policy_validate(file: Annotated[Path, typer.Argument(help="The policy file (
     except TweetguardError as exc:
         _fail(exc)
     Console(highlight=False).print(
-        f"[green]ok[/] {file}: {pol.company}, {len(pol.config.accounts)} accounts, "
+        f"[green]ok[/] {escape(str(file))}: {escape(pol.company)}, {len(pol.config.accounts)} accounts, "
         f"{len(pol.config.products)} products, version {pol.version}"
     )
 
@@ -244,7 +249,9 @@ def media_strip(
     except TweetguardError as exc:
         _fail(exc)
     note = " (GPS location removed)" if had_gps else ""
-    Console(highlight=False).print(f"[green]ok[/] wrote {target} without metadata{note}")
+    Console(highlight=False).print(
+        f"[green]ok[/] wrote {escape(str(target))} without metadata{note}"
+    )
 
 
 @app.command()
