@@ -220,8 +220,9 @@ def policy_validate(file: Annotated[Path, typer.Argument(help="The policy file (
     except TweetguardError as exc:
         _fail(exc)
     Console(highlight=False).print(
-        f"[green]ok[/] {escape(str(file))}: {escape(pol.company)}, {len(pol.config.accounts)} accounts, "
-        f"{len(pol.config.products)} products, version {pol.version}"
+        f"[green]ok[/] {escape(str(file))}: {escape(pol.company)}, "
+        f"{len(pol.config.accounts)} accounts, {len(pol.config.products)} products, "
+        f"version {pol.version}"
     )
 
 
