@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-import phonenumbers
-
 from tweetguard.detect.terms import Term, TermMatcher
 from tweetguard.policy.model import Codename, PolicyConfig, QuietPeriod
 from tweetguard.policy.render import policy_version
@@ -103,9 +101,8 @@ class Policy:
         self.account_kinds: dict[str, str] = {a.handle.lower(): a.kind for a in c.accounts}
         self.company_handles = tuple(a.handle for a in c.accounts)
         self.public_emails = frozenset(e.lower() for e in c.company.public_emails)
-        self.public_phones = frozenset(
-            p for p in (_e164(c.customer_service.phone),) if p is not None
-        )
+        # The detector compares numbers in any notation (E.164), so the configured form is kept.
+        self.public_phones = frozenset(p for p in (c.customer_service.phone,) if p)
         self.channels = Channels(
             handles=tuple(a.handle for a in c.accounts if a.kind == "customer_service"),
             url=c.customer_service.url,
@@ -170,16 +167,6 @@ class Policy:
         import zoneinfo
 
         return zoneinfo.ZoneInfo(self.config.work.timezone)
-
-
-def _e164(phone: str | None) -> str | None:
-    if not phone:
-        return None
-    try:
-        parsed = phonenumbers.parse(phone, "NL")
-    except phonenumbers.NumberParseException:
-        return None
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _host_regex(patterns: list[str]) -> re.Pattern[str] | None:

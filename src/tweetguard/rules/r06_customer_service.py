@@ -186,14 +186,13 @@ def _addressed(ctx: Context) -> bool:
     )
 
 
-def _customer_question(ctx: Context) -> bool:
+def _customer_question(ctx: Context, addressed: bool) -> bool:
     """A question or complaint of a customer: addressed to the company (any question or
     complaint counts), or naming the company (a complaint or a service topic counts, so a
     colleague asking who comes to the Christmas drinks does not)."""
     parent = ctx.parent
     if parent is None:
         return False
-    addressed = _addressed(ctx)
     if not addressed and not parent.terms_of("company", "product"):
         return False
     sig = ctx.signal("customer_question")
@@ -225,10 +224,11 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     parent = ctx.parent
     strong = view.search(HANDLES_STRONG)
     handling = sorted(strong + view.search(HANDLES_WEAK))
-    question = _customer_question(ctx)
+    addressed = _addressed(ctx)
+    question = _customer_question(ctx, addressed)
     company = (
         question
-        or _addressed(ctx)
+        or addressed
         or bool(view.terms_of("company", "product"))
         or (parent is not None and bool(parent.terms_of("company", "product")))
     )
@@ -236,7 +236,7 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     customer = (
         bool(strong)
         or question
-        or _addressed(ctx)
+        or addressed
         or view.has(NEGATIVE)
         or view.has(SERVICE)
         or (parent is not None and parent.has(NEGATIVE))
