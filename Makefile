@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 
-.PHONY: run test lint bench clean system-deps
+.PHONY: run test lint bench models eval clean system-deps
 
 # Debian packages the tests need: text recognition in images (Dutch and English) and a font
 # to draw test screenshots with. Installed with apt-get when missing and we are root;
@@ -20,9 +20,13 @@ $(VENV)/.installed: $(VENV)/.base pyproject.toml
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
+$(VENV)/.installed-train: $(VENV)/.base pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[train]'
+	touch $@ $(VENV)/.installed
+
 $(VENV)/.installed-test: $(VENV)/.base pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
-	touch $@ $(VENV)/.installed
+	touch $@ $(VENV)/.installed $(VENV)/.installed-train
 
 ## run: check the example drafts with the bundled example policy and print the reports
 run: $(VENV)/.installed
@@ -52,6 +56,14 @@ lint: $(VENV)/.installed-test
 ## bench: drafts per second for `check` on the corpora in ../shared/data
 bench: $(VENV)/.installed
 	$(BIN)/python -m tweetguard.bench --data $(DATA)
+
+## models: train the language models from ../shared/data and training/examples (reproducible)
+models: $(VENV)/.installed-train
+	$(BIN)/python -m tweetguard.models.train --data $(DATA) --examples training/examples
+
+## eval: precision, recall and macro-F1 of every model on dev data; writes docs/model-card.md
+eval: $(VENV)/.installed-train
+	$(BIN)/python -m tweetguard.models.evaluate --data $(DATA) --examples training/examples
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

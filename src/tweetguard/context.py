@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from tweetguard.detect import find_personal_data, find_secrets
+from tweetguard.detect.language import LanguageGuess, detect_language
 from tweetguard.detect.terms import TermHit
 from tweetguard.draft import Draft
 from tweetguard.policy.compiled import Policy
@@ -27,6 +28,7 @@ from tweetguard.redact import excerpt
 from tweetguard.text.entities import Entity, extract_entities
 from tweetguard.text.length import LengthInfo, weighted_length
 from tweetguard.text.normalize import Folded, fold_with_offsets
+from tweetguard.text.phrases import PhrasePattern
 from tweetguard.types import Match
 
 
@@ -42,6 +44,7 @@ class Signal:
 
 
 SignalProvider = Callable[["Context"], "Signal | None"]
+Pattern = re.Pattern[str] | PhrasePattern
 
 
 class TextView:
@@ -69,11 +72,11 @@ class TextView:
     def mentions(self) -> list[Entity]:
         return [e for e in self.entities if e.kind == "mention"]
 
-    def search(self, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    def search(self, pattern: Pattern) -> list[tuple[int, int]]:
         """Spans (original offsets) of a pattern matched against the folded text."""
         return [self.folded.span(m.start(), m.end()) for m in pattern.finditer(self.folded.folded)]
 
-    def has(self, pattern: re.Pattern[str]) -> bool:
+    def has(self, pattern: Pattern) -> bool:
         return pattern.search(self.folded.folded) is not None
 
 
@@ -95,6 +98,7 @@ class Context:
         self._providers = signals or {}
         self._signals: dict[str, Signal | None] = {}
         self._media: dict[int, Context] = {}
+        self.memo: dict[object, object] = {}  # what signal providers share within one check
 
     # --- the draft's own text -------------------------------------------------------
     @cached_property
@@ -125,6 +129,18 @@ class Context:
     def quote(self, start: int, end: int) -> str:
         """The words of a span as a message may quote them (redacted, shortened)."""
         return excerpt(self.text, start, end, self.sensitive)
+
+    @cached_property
+    def language(self) -> LanguageGuess:
+        """The draft's language: as given in the draft (``lang``), else detected."""
+        if self.draft.lang:
+            return LanguageGuess(self.draft.lang.split("-")[0].lower(), 1.0, "given")
+        return detect_language(self.text, self.view.folded.folded)
+
+    @property
+    def lang(self) -> str | None:
+        """ISO 639-1 code of the draft's language, ``None`` when too short to tell."""
+        return self.language.code
 
     # --- who posts, where, when -----------------------------------------------------
     @cached_property

@@ -38,7 +38,11 @@ class Engine:
     ) -> None:
         self.policy = policy
         self.rules: tuple[Rule, ...] = tuple(rules if rules is not None else (*RULES, PLATFORM))
-        self.signals = dict(signals or {})
+        if signals is None:
+            from tweetguard.models.signals import signal_providers
+
+            signals = signal_providers()
+        self.signals = dict(signals)
         self.reraise = reraise
         self._prepared: dict[int, Any] = {
             id(r): (r.prepare(policy) if r.prepare else None) for r in self.rules
@@ -70,6 +74,7 @@ class Engine:
             findings=tuple(findings),
             weighted_length=ctx.length.weighted,
             draft_id=draft.id,
+            lang=ctx.lang,
         )
 
     def _finding(self, rule: Rule, hit: Hit, ctx: Context) -> Finding:

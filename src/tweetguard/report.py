@@ -68,6 +68,7 @@ class Report:
     findings: tuple[Finding, ...]
     weighted_length: int = 0
     draft_id: str | int | None = None
+    lang: str | None = None  # the draft's language (given or detected); None: too short
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -78,4 +79,6 @@ class Report:
         }
         if self.draft_id is not None:
             out["id"] = self.draft_id
+        if self.lang is not None:
+            out["lang"] = self.lang
         return out

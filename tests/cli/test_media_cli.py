@@ -66,7 +66,14 @@ def test_check_reads_gps_and_text_in_images(tmp_path: Path) -> None:
 def test_check_without_ocr_says_so(tmp_path: Path) -> None:
     screenshot(tmp_path / "s.png", ["hallo"])
     (tmp_path / "d.json").write_text(
-        json.dumps({"text": "Kijk", "media": [{"path": "s.png", "own": True}]}), encoding="utf-8"
+        json.dumps(
+            {
+                "text": "Kijk",
+                "media": [{"path": "s.png", "own": True}],
+                "created_at": "2026-11-24T10:15:00+01:00",
+            }
+        ),
+        encoding="utf-8",
     )
     result = runner.invoke(
         app, ["check", "--draft", str(tmp_path / "d.json"), "--format", "json", "--no-ocr"]

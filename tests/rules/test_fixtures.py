@@ -2,7 +2,9 @@
 
 A fixture line: ``{"draft": {...}, "expect": ["R1.secret"], "lang": "nl", "note": "..."}``.
 ``expect`` is the exact set of this rule's codes the draft must produce (empty for a
-near-miss); findings of other rules are not looked at here. Drafts without ``created_at``
+near-miss); findings of other rules are not looked at here. An optional ``source``
+(``"model:irony"``) says which evidence must back the finding: cases the language models
+decide. Drafts without ``created_at``
 are checked at :data:`conftest.NOW`.
 """
 
@@ -50,15 +52,21 @@ def all_cases() -> list[Any]:
     return [pytest.param(number, case, id=case["_id"]) for number in FILES for case in load(number)]
 
 
-def run(engine: Engine, number: int, case: dict[str, Any]) -> set[str]:
+def run(engine: Engine, number: int, case: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """The rule's codes for the case, and the sources of their evidence."""
     draft = Draft.model_validate(case["draft"])
     report = engine.check(draft, now=NOW)
-    return {f.code for f in report.findings if f.rule == number}
+    mine = [f for f in report.findings if f.rule == number]
+    sources = {f.evidence.source for f in mine if f.evidence and f.evidence.source}
+    return {f.code for f in mine}, sources
 
 
 @pytest.mark.parametrize(("number", "case"), all_cases())
 def test_fixture(engine: Engine, number: int, case: dict[str, Any]) -> None:
-    assert run(engine, number, case) == set(case["expect"]), case.get("note", "")
+    codes, sources = run(engine, number, case)
+    assert codes == set(case["expect"]), case.get("note", "")
+    if "source" in case:  # e.g. "model:irony": the model, not a word list, found it
+        assert case["source"] in sources, case.get("note", "")
 
 
 @pytest.mark.parametrize("number", sorted(FILES))

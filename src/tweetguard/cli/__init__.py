@@ -94,7 +94,14 @@ def check(
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
     policy: PolicyOpt = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of messages.")] = Lang.nl,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of messages (default: the draft's language, Dutch for others).",
+            show_default=False,
+        ),
+    ] = None,
     ocr: Annotated[
         bool, typer.Option("--ocr/--no-ocr", help="Read text in attached images (tesseract).")
     ] = True,
@@ -112,7 +119,7 @@ def check(
     if drafts is not None:
         base = _base_dir(drafts)
         raise typer.Exit(
-            _check_many(engine, drafts, fmt, lang.value, out, lambda d: _inspect(d, base, ocr))
+            _check_many(engine, drafts, fmt, _lang(lang), out, lambda d: _inspect(d, base, ocr))
         )
     try:
         if draft is not None:
@@ -126,14 +133,27 @@ def check(
     except TweetguardError as exc:
         _fail(exc)
     report = engine.check(one)
-    _emit_one(report, one.text, fmt, lang.value, out, line=1 if fmt is Format.jsonl else None)
+    _emit_one(report, one.text, fmt, _lang(lang), out, line=1 if fmt is Format.jsonl else None)
     raise typer.Exit(0 if report.verdict == "ok" else 1)
 
 
+def _lang(chosen: Lang | None) -> str | None:
+    return chosen.value if chosen is not None else None
+
+
+def message_lang(chosen: str | None, report: Report) -> str:
+    """The language messages are shown in: the one chosen, else the draft's (Dutch or
+    English), else Dutch."""
+    if chosen:
+        return chosen
+    return report.lang if report.lang in ("nl", "en") else "nl"
+
+
 def _emit_one(
-    report: Report, text: str, fmt: Format, lang: str, out: Console, *, line: int | None
+    report: Report, text: str, fmt: Format, lang: str | None, out: Console, *, line: int | None
 ) -> None:
     if fmt is Format.text:
+        lang = message_lang(lang, report)
         header = f"#{line}" if line is not None else None
         print_report(out, report, text, lang=lang, header=header)
         return
@@ -161,7 +181,7 @@ def _check_many(
     engine: Engine,
     name: str,
     fmt: Format,
-    lang: str,
+    lang: str | None,
     out: Console,
     prepare: Callable[[Draft], Draft],
 ) -> int:
@@ -257,11 +277,42 @@ def media_strip(
 
 @app.command()
 def explain(
-    rule: Annotated[str, typer.Argument(help="A rule number (1-10), 'P', or a code like R4.x")],
+    rule: Annotated[
+        str | None,
+        typer.Argument(help="A rule number (1-10), 'P', or a code like R4.x", show_default=False),
+    ] = None,
+    text: Annotated[
+        str | None,
+        typer.Option("--text", help="A draft: show what each language model says about it."),
+    ] = None,
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="The tweet the draft replies to.")
+    ] = None,
+    policy: PolicyOpt = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the output.")] = Lang.nl,
 ) -> None:
-    """Print a rule's documentation: what it checks, why, an example and a better version."""
+    """Print a rule's documentation (RULE), or, with --text, each model's score for a draft
+    with the words that tipped it, and the findings with their evidence."""
+    if (rule is None) == (text is None):
+        _fail("give a RULE to document or --text DRAFT to explain, one of the two")
+    if text is not None:
+        from tweetguard.cli.render import print_explanation
+
+        data: dict[str, object] = {"text": text}
+        if parent is not None:
+            data["in_reply_to"] = {"text": parent}
+        try:
+            draft = require_content(Draft.model_validate(data))
+        except TweetguardError as exc:
+            _fail(exc)
+        except ValueError as exc:
+            _fail(f"--text: {exc}")
+        engine = Engine(_policy(policy))
+        print_explanation(Console(highlight=False), engine, draft, lang=lang.value)
+        return
     from tweetguard.rules import BY_CODE, BY_NUMBER
 
+    assert rule is not None
     key = rule.strip().upper().removeprefix("R")
     found = BY_CODE.get(rule) or (BY_NUMBER.get(0) if key in ("P", "0") else None)
     if found is None and key.split(".")[0].isdigit():

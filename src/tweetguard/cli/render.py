@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from rich.console import Console, Group
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
+from tweetguard.draft import Draft
+from tweetguard.engine import Engine
 from tweetguard.report import Finding, Report
 
 STYLE = {"block": "bold white on red", "warn": "black on yellow", "info": "black on cyan"}
@@ -25,6 +28,14 @@ LABEL = {
         "platform": "Platform",
         "none": "Geen bevindingen.",
         "length": "gewogen lengte",
+        "evidence": "Waarom",
+        "score": "score",
+        "words": "woorden",
+        "language": "Taal",
+        "model": "model",
+        "signal": "signaal",
+        "verdict": "oordeel",
+        "no_models": "De taalmodellen beoordelen alleen Nederlands en Engels.",
     },
     "en": {
         "ok": "OK",
@@ -36,6 +47,14 @@ LABEL = {
         "platform": "Platform",
         "none": "No findings.",
         "length": "weighted length",
+        "evidence": "Why",
+        "score": "score",
+        "words": "words",
+        "language": "Language",
+        "model": "model",
+        "signal": "signal",
+        "verdict": "verdict",
+        "no_models": "The language models judge Dutch and English only.",
     },
 }
 VERDICT_STYLE = {"ok": "bold green", "warn": "bold yellow", "block": "bold red"}
@@ -93,6 +112,8 @@ def render_report(report: Report, text: str, *, lang: str, header: str | None = 
         head.append(f"{where} · {title_text}", style="bold")
         parts.append(head)
         parts.append(Padding(Text(f.message.get(lang)), (0, 0, 0, 4)))
+        if f.evidence is not None and f.evidence.score is not None:
+            parts.append(Padding(_evidence(f, labels), (0, 0, 0, 4)))
         if f.fix is not None:
             fix = Text(f"→ {labels['fix']}: ", style="green")
             fix.append(f.fix.get(lang))
@@ -101,7 +122,65 @@ def render_report(report: Report, text: str, *, lang: str, header: str | None = 
     return Group(*parts)
 
 
+def _evidence(f: Finding, labels: dict[str, str]) -> Text:
+    ev = f.evidence
+    assert ev is not None
+    line = Text(f"{labels['evidence']}: ", style="dim")
+    line.append(f"{ev.source or ''} {labels['score']} {ev.score:.2f}", style="dim")
+    if ev.words:
+        shown = ", ".join(f"\u201c{w}\u201d" for w in ev.words)
+        line.append(f"; {labels['words']} {shown}", style="dim")
+    return line
+
+
 def print_report(
     console: Console, report: Report, text: str, *, lang: str, header: str | None = None
 ) -> None:
     console.print(render_report(report, text, lang=lang, header=header))
+
+
+# What ``tweetguard explain --text`` shows per signal.
+SIGNAL_NAMES = {
+    "abuse": ("beledigend of grof (regel 8)", "abusive or coarse (rule 8)"),
+    "tone": ("negatieve toon in een antwoord (regel 9)", "negative tone in a reply (rule 9)"),
+    "irony": ("ironie of sarcasme (regel 2)", "irony or sarcasm (rule 2)"),
+    "heat": ("verhit: negatief sentiment (regel 2)", "heated: negative sentiment (rule 2)"),
+    "internal": ("interne communicatie (regel 5)", "internal communication (rule 5)"),
+    "customer_question": (
+        "reactie op een klantvraag of klacht (regel 6)",
+        "the parent is a customer question or complaint (rule 6)",
+    ),
+}
+
+
+def print_explanation(console: Console, engine: Engine, draft: Draft, *, lang: str) -> None:
+    """Each model's score for the draft, the words that tipped it, then the report."""
+    labels = LABEL["en" if lang == "en" else "nl"]
+    ctx = engine.context(draft)
+    guess = ctx.language
+    console.print(
+        Text(f"{labels['language']}: {guess.code or '?'} ({guess.method}, {guess.confidence:.2f})")
+    )
+    table = Table(show_edge=False, pad_edge=False)
+    for col in (labels["signal"], labels["score"], "label", labels["words"]):
+        table.add_column(col)
+    shown = False
+    for name, (nl, en) in SIGNAL_NAMES.items():
+        sig = ctx.signal(name) if name in engine.signals else None
+        if sig is None:
+            continue
+        shown = True
+        words = ", ".join(f"\u201c{w}\u201d" for w in sig.words)
+        style = "bold" if sig.score >= 0.5 else "dim"
+        table.add_row(
+            f"{name}: {en if lang == 'en' else nl}",
+            Text(f"{sig.score:.2f}", style=style),
+            sig.label or "",
+            words,
+        )
+    if shown:
+        console.print(table)
+    else:
+        console.print(Text(labels["no_models"], style="dim"))
+    console.print(Text(""))
+    print_report(console, engine.check(draft), draft.text, lang=lang)

@@ -30,6 +30,7 @@ How = Literal["exact", "hashtag", "fuzzy"]
 _WORD = re.compile(r"\w+")
 _NON_KEY = re.compile(r"[\s\-_.'’]+")
 FUZZY_MIN_LEN = 6
+FUZZY_CACHE_MAX = 100_000  # words remembered by the fuzzy matcher
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ class TermMatcher:
         if self._by_key:
             self._automaton.make_automaton()
         self._max_compact_parts = 6
+        self._fuzzy_cache: dict[str, tuple[Term, ...]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._by_key)
@@ -137,14 +139,29 @@ class TermMatcher:
             token = m.group()
             if len(token) < FUZZY_MIN_LEN - 1 or token[0] not in self._fuzzy:
                 continue
+            terms = self._fuzzy_terms(token)
+            if not terms:
+                continue
             o_start, o_end = folded.span(m.start(), m.end())
             if any(s <= o_start and o_end <= e for s, e in covered):
                 continue
-            for key, terms in self._fuzzy[token[0]].items():
-                limit = 2 if len(key) >= 10 else 1
-                if abs(len(key) - len(token)) > limit or key == token:
-                    continue
-                if Levenshtein.distance(key, token, score_cutoff=limit) <= limit:
-                    out.extend(TermHit(t, o_start, o_end, "fuzzy") for t in terms)
-                    break
+            out.extend(TermHit(t, o_start, o_end, "fuzzy") for t in terms)
         return out
+
+    def _fuzzy_terms(self, token: str) -> tuple[Term, ...]:
+        """The terms a word is a near-miss of (cached per word: words repeat across drafts)."""
+        got = self._fuzzy_cache.get(token)
+        if got is not None:
+            return got
+        found: tuple[Term, ...] = ()
+        for key, terms in self._fuzzy[token[0]].items():
+            limit = 2 if len(key) >= 10 else 1
+            if abs(len(key) - len(token)) > limit or key == token:
+                continue
+            if Levenshtein.distance(key, token, score_cutoff=limit) <= limit:
+                found = tuple(terms)
+                break
+        if len(self._fuzzy_cache) >= FUZZY_CACHE_MAX:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[token] = found
+        return found

@@ -9,6 +9,7 @@ README: ``[work] posts_per_day``, ``[work] late_hours``, ``[platform] max_length
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import zoneinfo
 from typing import Annotated, Literal
@@ -154,11 +155,16 @@ class Work(_Strict):
         return v
 
     def span(self, which: Literal["hours", "late_hours"] = "hours") -> tuple[dt.time, dt.time]:
-        m = _HOURS.match(getattr(self, which))
-        assert m is not None
-        h1, m1, h2, m2 = (int(g) for g in m.groups())
-        end = dt.time(23, 59, 59) if h2 == 24 else dt.time(h2, m2)
-        return dt.time(h1, m1), end
+        return _parse_hours(getattr(self, which))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_hours(value: str) -> tuple[dt.time, dt.time]:
+    m = _HOURS.match(value)
+    assert m is not None
+    h1, m1, h2, m2 = (int(g) for g in m.groups())
+    end = dt.time(23, 59, 59) if h2 == 24 else dt.time(h2, m2)
+    return dt.time(h1, m1), end
 
 
 class Platform(_Strict):

@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tweetguard.context import Context
+from tweetguard.context import Context, Signal
 from tweetguard.policy.compiled import Policy
 from tweetguard.report import Evidence
 from tweetguard.text.normalize import fold
+from tweetguard.text.phrases import PhrasePattern
 from tweetguard.types import Localized, Severity
 
 DOC_SECTIONS = (
@@ -66,17 +67,15 @@ class Rule:
         )
 
 
-def phrases(items: Iterable[str], *, prefix: bool = False) -> re.Pattern[str]:
-    """A regex over folded text for any of the phrases, on word boundaries.
+def phrases(items: Iterable[str], *, prefix: bool = False) -> PhrasePattern:
+    """Any of the phrases, on word boundaries, in folded text (a :class:`PhrasePattern`,
+    matched with Aho-Corasick; it answers ``finditer``/``search``/``match`` like a regex).
 
     Phrases are folded like the text (case, diacritics); a space in a phrase matches any run
     of whitespace; ``prefix=True`` lets the last word continue (``reorganis`` matches
     ``reorganisatie``).
     """
-    alts = sorted({fold(p).strip() for p in items if p.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
-    tail = r"\w*" if prefix else r"(?!\w)"
-    return re.compile(rf"(?<!\w)(?:{body}){tail}")
+    return PhrasePattern((fold(p) for p in items), prefix=prefix)
 
 
 def names_pattern(names: Iterable[str]) -> str:
@@ -102,3 +101,17 @@ SECOND_PERSON = phrases(
     ["je", "jij", "jou", "jouw", "jullie", "u", "uw", "you", "your", "you're", "youre", "ur", "u r"]
 )
 FIRST_PLURAL = phrases(["we", "wij", "ons", "onze", "our", "us", "we're", "we've", "we'll"])
+
+
+def model_evidence(sig: Signal, *, words: tuple[str, ...] | None = None) -> Evidence:
+    """Evidence of a finding a model decided: the words that tipped it and the score."""
+    return Evidence(
+        words=sig.words if words is None else words,
+        score=round(sig.score, 3),
+        source=f"model:{sig.name}",
+    )
+
+
+def signal_spans(ctx: Context, sig: Signal) -> list[tuple[int, int]]:
+    """Where a model's finding points: the words that tipped it, else the whole draft."""
+    return list(sig.spans) or [(0, len(ctx.text))]

@@ -3,9 +3,12 @@
 ## Wat het controleert / What it checks
 NL: een lege draft, een tekst die langer is dan X toestaat (gewogen lengte zoals X telt:
 280, links tellen 23, tekens buiten de lichte Unicode-blokken en emoji tellen 2) en een
-draft met erg veel links.
+draft met erg veel links. Een draft in een andere taal dan Nederlands of Engels krijgt een
+melding dat de oordelen van de taalmodellen (regels 2, 5, 6, 8 en 9) er niet voor gelden en
+alleen de woordenlijsten meetellen.
 EN: an empty draft, a text longer than X allows (weighted length the way X counts it), and a
-draft with very many links.
+draft with very many links. A draft in a language other than Dutch or English gets a note
+that the language models (rules 2, 5, 6, 8 and 9) do not judge it; only the word lists count.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
                 Localized("Schrijf eerst een tekst.", "Write a text first."),
             )
         return
+    yield from _language(ctx)
     info = ctx.length
     if info.weighted > limit:
         start = info.valid_end if limit == 280 else _cut(ctx, limit)
@@ -66,6 +70,40 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
         )
 
 
+# Names of languages lingua may report, for the message.
+LANGUAGE_NAMES = {
+    "de": ("Duits", "German"), "fr": ("Frans", "French"), "es": ("Spaans", "Spanish"),
+    "it": ("Italiaans", "Italian"), "pt": ("Portugees", "Portuguese"), "tr": ("Turks", "Turkish"),
+    "pl": ("Pools", "Polish"), "ar": ("Arabisch", "Arabic"),
+}  # fmt: skip
+MODEL_RULES = "2, 5, 6, 8, 9"
+
+
+def _language(ctx: Context) -> Iterator[Hit]:
+    code = ctx.lang
+    if code is None or code in ("nl", "en"):
+        return
+    nl, en = LANGUAGE_NAMES.get(code, (f"taal \u201c{code}\u201d", f"language \u201c{code}\u201d"))
+    yield Hit(
+        "P.language",
+        "info",
+        0,
+        len(ctx.text),
+        Localized(
+            f"De draft lijkt {nl}. De taalmodellen kennen alleen Nederlands en Engels: regels "
+            f"{MODEL_RULES} controleren deze tekst alleen met woordenlijsten (ironie, toon, "
+            "klantvragen, interne berichten en grof taalgebruik kunnen gemist worden).",
+            f"The draft seems to be in {en}. The language models know only Dutch and English: "
+            f"rules {MODEL_RULES} check this text with word lists only (irony, tone, customer "
+            "questions, internal messages and abuse may be missed).",
+        ),
+        Localized(
+            "Lees de regels zelf nog eens na, of schrijf de tekst in het Nederlands of Engels.",
+            "Read the rules yourself once more, or write the text in Dutch or English.",
+        ),
+    )
+
+
 def _cut(ctx: Context, limit: int) -> int:
     """Offset where a custom limit is reached (weights as X counts them, prefix by prefix)."""
     from tweetguard.text.length import weighted_length
@@ -85,7 +123,7 @@ RULE = Rule(
     slug="platform",
     title=Localized("Platform", "Platform"),
     sentence=Localized("", ""),
-    codes=("P.empty", "P.length", "P.url-count"),
+    codes=("P.empty", "P.length", "P.url-count", "P.language"),
     check=check,
     doc=__doc__ or "",
 )

@@ -8,6 +8,11 @@ EN: signs that a text is easily misread in writing: shouting (capitals), runs of
 marks, sarcasm or irony, writing in anger (negative words aimed at "you") and posting in the
 middle of the night.
 
+Taalmodellen / language models: the irony model finds sarcasm the phrase lists miss (and
+leaves sincere "Geweldig hoor, gefeliciteerd!" alone); the sentiment model finds heat (a
+very negative text aimed at someone) without a listed angry word. Both only remind (info),
+naming the words that tipped the model and its score.
+
 ## Waarom (regel 2)
 "Neem verantwoordelijkheid voor wat je schrijft. Het geschreven woord is moeilijker om te
 interpreteren dan mondelinge interactie. Wees daarom voorzichtig en verstandig."
@@ -27,7 +32,17 @@ from collections.abc import Iterator
 import regex
 
 from tweetguard.context import Context
-from tweetguard.rules._common import SECOND_PERSON, SENTENCES, Hit, Rule, phrases
+from tweetguard.report import Evidence
+from tweetguard.rules._common import (
+    SECOND_PERSON,
+    SENTENCES,
+    Hit,
+    Rule,
+    model_evidence,
+    phrases,
+    signal_spans,
+)
+from tweetguard.text.phrases import Matchlike
 from tweetguard.types import Localized
 
 SENTENCE = Localized(
@@ -37,6 +52,24 @@ SENTENCE = Localized(
 TITLE = Localized("Verantwoordelijkheid", "Responsibility")
 
 MIN_SHOUT_LETTERS = 12
+# The sentiment model's probability of "negative" from which a text to someone is heated.
+HEAT = 0.85
+# The irony model alone needs this score and a text of at least IRONY_MIN_WORDS words: on
+# "Even tussendoor." a model trained on a few hundred ironic tweets is guessing.
+IRONY_MODEL = 0.7
+IRONY_MIN_WORDS = 4
+WORD = re.compile(r"\w+")
+# Sadness, sympathy and apologies are negative but not heated ("Wat triest dat jullie opa is
+# overleden, sterkte", "Sorry, I was so stupid to forget your birthday", "Wat vervelend, dat
+# is echt balen!").
+SOFTENERS = phrases(
+    ["sterkte", "gecondoleerd", "condoleance", "condoleances", "beterschap", "veel kracht",
+     "sorry", "excuses", "mijn excuses", "het spijt me", "spijt me", "rust zacht", "rip",
+     "condolences", "my condolences", "sorry for your loss", "get well", "apologies",
+     "i apologise", "i apologize", "rest in peace", "thinking of you", "wat vervelend",
+     "vervelend dat", "vervelend om te horen", "balen dat", "jammer dat", "sorry to hear",
+     "so sorry"]
+)  # fmt: skip
 SHOUT_SHARE = 0.7
 EXCLAMATIONS = re.compile(r"[!?]*![!?]*!{1,}[!?]*!|!{3,}")
 # Irony markers that are ironic on their own.
@@ -107,6 +140,9 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
 
 
 def _shouting(ctx: Context) -> Iterator[Hit]:
+    # Shouting needs at least MIN_SHOUT_LETTERS * SHOUT_SHARE capitals: most texts stop here.
+    if len(UPPER.findall(ctx.text)) < MIN_SHOUT_LETTERS * SHOUT_SHARE:
+        return
     # Mentions, hashtags and URLs do not count: blank them once, then count per span.
     chars = list(ctx.text)
     for e in ctx.view.entities:
@@ -145,10 +181,23 @@ def _irony(ctx: Context) -> Iterator[Hit]:
     sig = ctx.signal("irony")
     spans = ctx.view.search(IRONY)
     spans += [(i, i + len(e)) for e in IRONY_EMOJI if (i := ctx.text.find(e)) >= 0]
-    if _complains(ctx):
-        spans += ctx.view.search(IRONY_MAYBE)
-    if sig is not None and sig.score >= 0.5 and not spans:
-        spans = list(sig.spans) or [(0, len(ctx.text))]
+    maybe = ctx.view.search(IRONY_MAYBE)
+    if maybe and _complains(ctx):
+        spans += maybe
+    evidence: Evidence | None = None
+    if spans:
+        evidence = Evidence(
+            words=(ctx.quote(*min(spans)),),
+            score=round(sig.score, 3) if sig is not None else None,
+            source="lexicon" if sig is None else "lexicon+model:irony",
+        )
+    elif (
+        sig is not None
+        and sig.score >= IRONY_MODEL
+        and len(WORD.findall(ctx.text)) >= IRONY_MIN_WORDS
+    ):
+        spans = signal_spans(ctx, sig)
+        evidence = model_evidence(sig, words=tuple(ctx.quote(s, e) for s, e in sig.spans))
     if not spans:
         return
     start, end = min(spans)
@@ -164,6 +213,7 @@ def _irony(ctx: Context) -> Iterator[Hit]:
             f"Rule 2: \u201c{words}\u201d sounds ironic; irony is easily misread in writing.",
         ),
         Localized("Zeg letterlijk wat je bedoelt.", "Say literally what you mean."),
+        evidence,
     )
 
 
@@ -172,7 +222,7 @@ def _complains(ctx: Context) -> bool:
     return view.has(COMPLAINT) or view.has(ANGRY) or any(e in ctx.text for e in COMPLAINT_EMOJI)
 
 
-def _is_anger(part: str, neg: re.Match[str]) -> bool:
+def _is_anger(part: str, neg: Matchlike) -> bool:
     """An angry word in a sentence aimed at the reader, not praise or self-reproach."""
     if not (SECOND_PERSON.search(part) or "@" in part):
         return False
@@ -184,6 +234,9 @@ def _is_anger(part: str, neg: re.Match[str]) -> bool:
 
 def _anger(ctx: Context) -> Iterator[Hit]:
     folded = ctx.view.folded.folded
+    if not ANGRY.search(folded):
+        yield from _heat(ctx)
+        return
     for sent in SENTENCES.finditer(folded):
         part = sent.group()
         neg = next((m for m in ANGRY.finditer(part) if _is_anger(part, m)), None)
@@ -209,6 +262,36 @@ def _anger(ctx: Context) -> Iterator[Hit]:
                 ),
             )
             return
+    yield from _heat(ctx)
+
+
+def _heat(ctx: Context) -> Iterator[Hit]:
+    """No angry word of the list, but the sentiment model reads the text as heated (very
+    negative) and it speaks to someone: a reminder, not a warning."""
+    sig = ctx.signal("heat")
+    if sig is None or sig.score < HEAT:
+        return
+    if not (ctx.view.has(SECOND_PERSON) or ctx.view.mentions()) or ctx.view.has(SOFTENERS):
+        return
+    start, end = signal_spans(ctx, sig)[0]
+    words = tuple(ctx.quote(s, e) for s, e in sig.spans)
+    yield Hit(
+        "R2.heat",
+        "info",
+        start,
+        end,
+        Localized(
+            f"Regel 2: deze tekst aan een ander klinkt erg negatief (taalmodel, score "
+            f"{sig.score:.2f}). Op schrift komt dat harder aan dan je bedoelt.",
+            f"Rule 2: this text to someone sounds very negative (language model, score "
+            f"{sig.score:.2f}). In writing that lands harder than you mean.",
+        ),
+        Localized(
+            "Laat de tekst even liggen en lees hem dan nog eens.",
+            "Let the text rest for a moment, then read it again.",
+        ),
+        model_evidence(sig, words=words),
+    )
 
 
 def _late(ctx: Context) -> Iterator[Hit]:
@@ -234,7 +317,14 @@ RULE = Rule(
     slug="responsibility",
     title=TITLE,
     sentence=SENTENCE,
-    codes=("R2.shouting", "R2.exclamations", "R2.irony", "R2.anger", "R2.late-night"),
+    codes=(
+        "R2.shouting",
+        "R2.exclamations",
+        "R2.irony",
+        "R2.anger",
+        "R2.heat",
+        "R2.late-night",
+    ),
     check=check,
     doc=__doc__ or "",
 )

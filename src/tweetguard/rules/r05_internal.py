@@ -11,6 +11,10 @@ announcements, meetings with a time, reorganisations, HR news and internal tools
 are also talked about in public (Jira, a team outing, a town hall) count only with internal
 details: a time, a room, "sign up", "check Confluence".
 
+Taalmodel / language model: a text without those cues that the internal-communication model
+(Dutch and English) finds meant for colleagues is flagged too, with the words that tipped
+the model and its score.
+
 ## Waarom (regel 5)
 "Twitter is geen vervanging van interne communicatie. Belangrijke interne informatie moet
 worden uitgewisseld via de normale interne communicatie kanalen, niet op Twitter."
@@ -28,7 +32,8 @@ import re
 from collections.abc import Iterator
 
 from tweetguard.context import Context
-from tweetguard.rules._common import FIRST_PLURAL, Hit, Rule, phrases
+from tweetguard.report import Evidence
+from tweetguard.rules._common import FIRST_PLURAL, Hit, Rule, model_evidence, phrases, signal_spans
 from tweetguard.types import Localized
 
 SENTENCE = Localized(
@@ -97,12 +102,14 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
     if m := ADDRESSED_START.match(ctx.text):
         spans.insert(0, m.span())
     code_reason: tuple[str, str] = ("aan collega's gericht", "seems addressed to colleagues")
+    evidence: Evidence | None = None
     if not spans:
         topic = view.search(TOPIC)
         topic_details = view.search(TOPIC_WITH_DETAILS)
         greeting = view.search(GREETING)
-        details = view.has(DETAILS)
-        company = bool(view.terms_of("company"))
+        cued = bool(topic or topic_details or greeting)
+        details = cued and view.has(DETAILS)
+        company = cued and bool(view.terms_of("company"))
         sig = ctx.signal("internal")
         code_reason = ("over interne zaken te gaan", "seems to be about internal matters")
         if topic and (view.has(FIRST_PLURAL) or view.has(WHEN) or company or greeting):
@@ -113,7 +120,8 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
             spans = greeting
             code_reason = ("aan collega's gericht", "seems addressed to colleagues")
         elif sig is not None and sig.score >= 0.5:
-            spans = list(sig.spans) or [(0, len(ctx.text))]
+            spans = signal_spans(ctx, sig)
+            evidence = model_evidence(sig, words=tuple(ctx.quote(s, e) for s, e in sig.spans))
     if not spans:
         return
     start, end = spans[0]
@@ -134,6 +142,7 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
             "Share this through the internal channels (e-mail, intranet, team channel), not "
             "on Twitter.",
         ),
+        evidence,
     )
 
 

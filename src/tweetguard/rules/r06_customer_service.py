@@ -15,6 +15,10 @@ accounts of the policy are exempt, and so are replies that point to the official
 "DM me" with no customer in sight (a party, a vacancy) does not count; praise is no
 complaint.
 
+Taalmodel / language model: whether the tweet replied to is a customer question or
+complaint is also judged by the customer-question model (Dutch and English), which finds
+complaints and questions the word lists miss.
+
 ## Waarom (regel 6)
 "Twitter is geen vervanging van klantenservice. Handel geen klantvragen af via Twitter, maar
 verwijs klanten naar de officiële klantenservice kanalen. (dit geldt niet voor een
@@ -39,6 +43,7 @@ import phonenumbers
 
 from tweetguard.context import Context, TextView
 from tweetguard.policy.compiled import Policy
+from tweetguard.report import Evidence
 from tweetguard.rules._common import SENTENCES, Hit, Rule, phrases
 from tweetguard.types import Localized
 
@@ -114,8 +119,8 @@ SERVICE_DESK = phrases(
 )
 REFER_VERB = phrases(
     ["neem", "contact", "bel", "mail", "meld", "vraag", "helpt", "helpen", "kan", "kunnen",
-     "kijkt", "via", "call", "get in touch", "reach out", "message", "ask", "can help",
-     "will help", "helps", "happy to help"]
+     "kijkt", "zoekt", "uitzoeken", "denkt", "via", "call", "get in touch", "reach out",
+     "message", "ask", "can help", "will help", "helps", "happy to help"]
 )
 # fmt: on
 _DIGITS = re.compile(r"\+?\d[\d\s().-]{6,}\d")
@@ -195,9 +200,11 @@ def _customer_question(ctx: Context, addressed: bool) -> bool:
         return False
     if not addressed and not parent.terms_of("company", "product"):
         return False
+    # The model finds questions and complaints the word lists miss ("mijn maandbedrag is
+    # ineens verdubbeld??"); the word lists keep what they know (product questions).
     sig = ctx.signal("customer_question")
-    if sig is not None:
-        return sig.score >= 0.5
+    if sig is not None and sig.score >= 0.5:
+        return True
     if parent.has(NEGATIVE):
         return True
     if (parent.has(SERVICE) or parent.has(HELP)) and not parent.has(PRAISE):
@@ -218,12 +225,14 @@ def _fix(ctx: Context) -> Localized:
 def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     if ctx.account_kind == "customer_service":
         return
-    if _refers_to_channels(ctx, comp):
-        return
     view = ctx.view
     parent = ctx.parent
     strong = view.search(HANDLES_STRONG)
     handling = sorted(strong + view.search(HANDLES_WEAK))
+    if not handling and parent is None:
+        return  # neither handling a case nor replying to anyone
+    if _refers_to_channels(ctx, comp):
+        return
     addressed = _addressed(ctx)
     question = _customer_question(ctx, addressed)
     company = (
@@ -270,7 +279,19 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
                 "substitute for customer service.",
             ),
             _fix(ctx),
+            _question_evidence(ctx),
         )
+
+
+def _question_evidence(ctx: Context) -> Evidence:
+    """Why the parent counts as a customer question: the model's words and score when it
+    said so, else the word lists."""
+    sig = ctx.signal("customer_question")
+    if sig is not None and sig.score >= 0.5:
+        return Evidence(
+            words=sig.words, score=round(sig.score, 3), source="model:customer_question"
+        )
+    return Evidence(score=round(sig.score, 3) if sig is not None else None, source="lexicon")
 
 
 RULE = Rule(

@@ -178,7 +178,6 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     if not ctx.is_personal:
         return
     view = ctx.view
-    disclaimed = _has_disclaimer(view) or _has_disclaimer(ctx.bio)
     speaks = _speaks_for(view, comp)
     company = ctx.policy.company
     if speaks:
@@ -204,8 +203,10 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
         )
         return
     mentions = view.terms_of("company", "product")
+    if not mentions:
+        return
     announce = _announcements(view)
-    if announce and mentions:
+    if announce:
         start, end = announce[0]
         words = ctx.quote(start, end)
         official = ctx.policy.company_handles[0] if ctx.policy.company_handles else company
@@ -227,7 +228,7 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
             ),
         )
         return
-    if mentions and not disclaimed:
+    if not (_has_disclaimer(view) or _has_disclaimer(ctx.bio)):
         sig = ctx.signal("opinion")
         about = [(h.start, h.end) for h in mentions]
         opinion = _opinions(view, about) or (

@@ -11,6 +11,10 @@ EN: a reply to a comment on a company page or about the company whose tone is ne
 defensive or dismissive ("not our problem", "you're wrong", "read the manual", "Whatever.");
 not "whatever you need", "too bad the installer was late, sorry".
 
+Taalmodel / language model: a reply without those phrases whose tone the tone model finds
+negative, defensive or dismissive (Dutch and English) is flagged too, with the words that
+tipped the model and its score; a complaint answered kindly is not.
+
 ## Waarom (regel 9)
 "Hanteer altijd een positieve houding bij het beantwoorden van commentaren op
 bedrijfspagina's, of commentaar over het bedrijf in het algemeen."
@@ -29,7 +33,8 @@ import re
 from collections.abc import Iterator
 
 from tweetguard.context import Context
-from tweetguard.rules._common import Hit, Rule, phrases
+from tweetguard.report import Evidence
+from tweetguard.rules._common import Hit, Rule, model_evidence, phrases, signal_spans
 from tweetguard.types import Localized
 
 SENTENCE = Localized(
@@ -107,8 +112,16 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
         return
     spans = _negative(ctx)
     sig = ctx.signal("tone")
-    if not spans and sig is not None and sig.score >= 0.5:
-        spans = list(sig.spans) or [(0, len(ctx.text))]
+    evidence: Evidence | None = None
+    if spans:
+        evidence = Evidence(
+            words=(ctx.quote(*spans[0]),),
+            score=round(sig.score, 3) if sig is not None else None,
+            source="lexicon" if sig is None else "lexicon+model:tone",
+        )
+    elif sig is not None and sig.score >= 0.5:
+        spans = signal_spans(ctx, sig)
+        evidence = model_evidence(sig, words=tuple(ctx.quote(s, e) for s, e in sig.spans))
     if not spans:
         return
     start, end = spans[0]
@@ -131,6 +144,7 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
             "Start with understanding (\u201cSorry to hear that\u201d), stick to the facts and "
             f"offer help: {channels.en}.",
         ),
+        evidence,
     )
 
 
