@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from tweetguard.detect.language import lingua_detector
+from tweetguard.detect.language import NL_EN, lingua_detector
 from tweetguard.draft import Draft
 from tweetguard.engine import Engine
 from tweetguard.models.runtime import Models
@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     models_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     lingua_detector()
+    lingua_detector(NL_EN)
     lingua_s = time.perf_counter() - t0
     engine = Engine(policy, signals=signal_providers(models))
     drafts = [Draft(text=t, created_at=NOW) for t in texts]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 
 from tweetguard.detect import find_personal_data, find_secrets
@@ -31,16 +30,55 @@ from tweetguard.text.normalize import Folded, fold_with_offsets
 from tweetguard.text.phrases import PhrasePattern
 from tweetguard.types import Match
 
+Spans = tuple[tuple[int, int], ...]
 
-@dataclass(frozen=True, slots=True)
+
 class Signal:
-    """A model's judgement of the draft: a score in [0, 1] and the words that tipped it."""
+    """A model's judgement of the draft: a score in [0, 1], a label, and the words that
+    tipped it with their spans (original offsets).
 
-    name: str
-    score: float
-    label: str | None = None
-    words: tuple[str, ...] = ()
-    spans: tuple[tuple[int, int], ...] = ()
+    ``explain`` computes words and spans on first use instead (most scores are never shown:
+    working out a token's share costs more than the score itself)."""
+
+    __slots__ = ("_explain", "_spans", "_words", "label", "name", "score")
+
+    def __init__(
+        self,
+        name: str,
+        score: float,
+        label: str | None = None,
+        words: tuple[str, ...] = (),
+        spans: Spans = (),
+        *,
+        explain: Callable[[], tuple[tuple[str, ...], Spans]] | None = None,
+    ) -> None:
+        self.name = name
+        self.score = score
+        self.label = label
+        self._words = words
+        self._spans = spans
+        self._explain = explain
+
+    def _resolve(self) -> None:
+        if self._explain is not None:
+            self._words, self._spans = self._explain()
+            self._explain = None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        self._resolve()
+        return self._words
+
+    @property
+    def spans(self) -> Spans:
+        self._resolve()
+        return self._spans
+
+    def __repr__(self) -> str:
+        return (
+            f"Signal({self.name!r}, {self.score:.3f}, {self.label!r}, words={self.words!r}, "
+            f"spans={self.spans!r})"
+        )
 
 
 SignalProvider = Callable[["Context"], "Signal | None"]

@@ -108,11 +108,15 @@ def test_multiclass_explanation(models: Models) -> None:
     assert set(ex.words) & {"horrible", "terrible", "awful", "hate"}
 
 
-def test_token_cache_is_bounded(models: Models, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_token_cache_is_bounded_and_scores_stay_right(
+    models: Models, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tweetguard.models.runtime as rt
 
-    fresh = Models()
     monkeypatch.setattr(rt, "TOKEN_CACHE_MAX", 10)
-    for i in range(50):
-        fresh.token_vector(f"woord{i}x")
-    assert len(fresh._tokens) <= 10
+    small = Models()
+    texts = [f"woord{i}x en nog een woordje {i}" for i in range(50)]
+    texts += ["Wat een stelletje prutsers bij die helpdesk, echt waardeloos!!"]
+    for text in texts:
+        assert np.allclose(analyse(small, text).logits, analyse(models, text).logits, atol=1e-4)
+        assert len(small._keys) <= 10 and len(small._tokens) <= 10

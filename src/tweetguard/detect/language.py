@@ -74,27 +74,39 @@ class LanguageGuess:
     method: Method
 
 
-_DETECTOR: list[Any] = []
+_DETECTORS: dict[tuple[str, ...], Any] = {}
 _LOCK = threading.Lock()
+NL_EN = ("nl", "en")
 
 
-def lingua_detector() -> Any:
-    if not _DETECTOR:
+def lingua_detector(languages: tuple[str, ...] = LINGUA_LANGUAGES) -> Any:
+    """A lingua detector for the languages (ISO 639-1), built once per process."""
+    detector = _DETECTORS.get(languages)
+    if detector is None:
         with _LOCK:
-            if not _DETECTOR:
+            detector = _DETECTORS.get(languages)
+            if detector is None:
                 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
                 langs = [
                     Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper()))
-                    for c in LINGUA_LANGUAGES
+                    for c in languages
                 ]
-                _DETECTOR.append(
+                detector = (
                     LanguageDetectorBuilder.from_languages(*langs)
                     .with_low_accuracy_mode()
                     .with_preloaded_language_models()
                     .build()
                 )
-    return _DETECTOR[0]
+                _DETECTORS[languages] = detector
+    return detector
+
+
+def _confidences(text: str, languages: tuple[str, ...]) -> dict[str, float]:
+    return {
+        v.language.iso_code_639_1.name.lower(): float(v.value)
+        for v in lingua_detector(languages).compute_language_confidence_values(text)
+    }
 
 
 def function_words(text: str, folded: str | None = None) -> tuple[int, int, int]:
@@ -118,18 +130,18 @@ def detect_language(text: str, folded: str | None = None) -> LanguageGuess:
         return LanguageGuess("nl", min(1.0, 0.5 + 0.1 * nl), "function-words")
     if en >= 2 and en >= 3 * nl:
         return LanguageGuess("en", min(1.0, 0.5 + 0.1 * en), "function-words")
-    values = {
-        v.language.iso_code_639_1.name.lower(): float(v.value)
-        for v in lingua_detector().compute_language_confidence_values(text)
-    }
-    best = max(values, key=lambda c: values[c], default=None)
-    if best is None:
-        return LanguageGuess(None, 0.0, "lingua")
     # Employees of a Dutch company write Dutch or English; lingua's low-accuracy mode mistakes
     # short English or Dutch tweets for Italian or German ("He is crap tho"). Another language
-    # needs a confident verdict on a text of some length without a Dutch or English word.
-    if best not in ("nl", "en") and not (
-        n >= OTHER_MIN_WORDS and values[best] >= OTHER_MIN_CONFIDENCE and nl == en == 0
-    ):
-        best = "en" if (en, values.get("en", 0.0)) > (nl, values.get("nl", 0.0)) else "nl"
+    # needs a confident verdict on a text of some length without a Dutch or English word;
+    # when that is ruled out, lingua only chooses between the two (five times faster).
+    if n >= OTHER_MIN_WORDS and nl == en == 0:
+        values = _confidences(text, LINGUA_LANGUAGES)
+        best = max(values, key=lambda c: values[c], default=None)
+        if best is None:
+            return LanguageGuess(None, 0.0, "lingua")
+        if best in NL_EN or values[best] >= OTHER_MIN_CONFIDENCE:
+            return LanguageGuess(best, values[best], "lingua")
+    else:
+        values = _confidences(text, NL_EN)
+    best = "en" if (en, values.get("en", 0.0)) > (nl, values.get("nl", 0.0)) else "nl"
     return LanguageGuess(best, values.get(best, 0.0), "lingua")

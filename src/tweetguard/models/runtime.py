@@ -9,6 +9,7 @@ part of.
 
 from __future__ import annotations
 
+import itertools
 import math
 import threading
 from dataclasses import dataclass
@@ -67,8 +68,14 @@ class Explanation:
 
 
 class Models:
-    """The shipped models, ready to score. Thread-safe for reading; the token cache is a
-    plain dict whose updates are atomic under the GIL."""
+    """The shipped models, ready to score.
+
+    Scoring reads one float32 table: the weight rows of the vocabulary, followed by a row per
+    distinct token seen so far holding the sum of that token's own feature rows (word,
+    character n-grams, lexicon cues). A text then costs a dictionary look-up per token and
+    bigram and one numpy sum. Thread-safe for reading: cache updates are single dictionary
+    operations, atomic under the GIL; explanations never depend on the cache.
+    """
 
     def __init__(self, path: Path = DEFAULT_PATH) -> None:
         art = read(path)
@@ -80,26 +87,74 @@ class Models:
         self.meta = art.meta
         self.n_outputs = int(self.weights.shape[1])
         self._zero = np.zeros(self.n_outputs, dtype=np.float32)
-        # raw token (as found in folded text) -> (model key, summed weight rows or None)
-        self._tokens: dict[str, tuple[str, Vector | None]] = {}
+        # bigram features as nested dictionaries: no string is built to look one up
+        self.bigrams: dict[str, dict[str, int]] = {}
+        for feature, row in self.vocab.items():
+            if feature.startswith("b:"):
+                a, _, b = feature[2:].partition("|")
+                self.bigrams.setdefault(a, {})[b] = row
+        n = len(art.vocabulary)
+        self._first_token_row = n
+        self._table = np.zeros((n + TOKEN_CACHE_MAX, self.n_outputs), dtype=np.float32)
+        self._table[:n] = self.weights
+        self._next_row = n
+        self._lock = threading.Lock()
+        self._tokens: dict[str, tuple[str, int]] = {}  # raw token -> (key, table row or -1)
+        self._keys: dict[str, int] = {}  # model key -> table row, or -1 (no known feature)
+        self.generation = 0  # counts cache resets: rows read before one are stale
 
-    def token(self, raw: str) -> tuple[str, Vector | None]:
-        """A raw token's model key and the summed weight rows of its own features (cached:
-        tokens repeat, so most texts cost a few dictionary look-ups)."""
+    def feature_rows(self, key: str) -> list[int]:
+        """Vocabulary rows of one token's own features."""
+        return [i for f in token_features(key) if (i := self.vocab.get(f)) is not None]
+
+    def token(self, raw: str) -> tuple[str, int]:
+        """A raw token's model key and the table row of its summed feature weights (-1 when
+        it has no known feature); cached by raw form, and by key for the many raw forms of
+        one key (every link and mention is new, but they all are ``<url>`` and ``@user``)."""
         got = self._tokens.get(raw)
         if got is not None:
             return got
         key = normalise_token(raw)
-        rows = [i for f in token_features(key) if (i := self.vocab.get(f)) is not None]
-        got = (key, self.weights[rows].sum(axis=0) if rows else None)
-        if len(self._tokens) >= TOKEN_CACHE_MAX:
-            self._tokens.clear()
-        self._tokens[raw] = got
+        row = self._keys.get(key)
+        if row is None:
+            row = self._add_token(key)
+        got = (key, row)
+        if key not in ("<url>", "@user"):
+            if len(self._tokens) >= TOKEN_CACHE_MAX:
+                self._reset()
+                return self.token(raw)
+            self._tokens[raw] = got
         return got
 
+    def _add_token(self, key: str) -> int:
+        rows = self.feature_rows(key)
+        with self._lock:
+            if len(self._keys) >= TOKEN_CACHE_MAX or self._next_row >= len(self._table):
+                self._reset()
+            if not rows:
+                self._keys[key] = -1
+                return -1
+            row = self._next_row
+            self._next_row += 1
+            self._table[row] = self.weights[rows].sum(axis=0)
+            self._keys[key] = row
+        return row
+
+    def _reset(self) -> None:
+        """Forget every cached token (the cache is full: bounded memory, rare)."""
+        self._tokens.clear()
+        self._keys.clear()
+        self._next_row = self._first_token_row
+        self.generation += 1
+
     def token_vector(self, key: str) -> Vector | None:
-        """The summed weight rows of a token's own features."""
-        return self.token(key)[1]
+        """The summed weight rows of a token's own features (``None``: no known feature)."""
+        rows = self.feature_rows(key)
+        return self.weights[rows].sum(axis=0) if rows else None
+
+    def bigram_row(self, a: str, b: str) -> int | None:
+        following = self.bigrams.get(a)
+        return following.get(b) if following is not None else None
 
     def analyse(self, folded: str) -> Analysis:
         return Analysis(self, folded)
@@ -113,33 +168,44 @@ class Analysis:
         self.models = models
         self.folded = folded
         self._keys: list[str] = []
-        self._vectors: list[Vector | None] = []
-        self._bigram_rows: list[int | None] = []
 
     @cached_property
     def logits(self) -> Vector:
         m = self.models
         token = m.token
-        pairs = [token(raw) for raw in TOKEN.findall(self.folded)]
-        keys = [k for k, _ in pairs]
-        self._keys = keys
-        self._vectors = [v for _, v in pairs]
-        vocab = m.vocab
+        cached = m._tokens.get
+        bigrams = m.bigrams
+        generation = m.generation
+        rows: list[int] = []
+        keys: list[str] = []
         prev = BOS
-        bigram_rows: list[int | None] = []
-        for k in keys:
-            bigram_rows.append(vocab.get("b:" + prev + "|" + k))
-            prev = k
-        bigram_rows.append(vocab.get("b:" + prev + "|" + EOS))
-        self._bigram_rows = bigram_rows
-        vecs = [v for v in self._vectors if v is not None]
-        rows = [r for r in bigram_rows if r is not None]
-        total = m._zero.copy()
-        if vecs:
-            total += np.add.reduce(vecs)
-        if rows:
-            total += m.weights[rows].sum(axis=0)
+        for raw in TOKEN.findall(self.folded):
+            key, row = cached(raw) or token(raw)
+            if row >= 0:
+                rows.append(row)
+            following = bigrams.get(prev)
+            if following is not None and (b := following.get(key)) is not None:
+                rows.append(b)
+            keys.append(key)
+            prev = key
+        following = bigrams.get(prev)
+        if following is not None and (b := following.get(EOS)) is not None:
+            rows.append(b)
+        self._keys = keys
+        if m.generation != generation:  # the cache was reset while reading this text
+            return self._logits_uncached()
+        total = m._table[rows].sum(axis=0) if rows else m._zero
         out: Vector = m.intercepts + total * (1.0 / math.sqrt(max(len(keys), 1)))
+        return out
+
+    def _logits_uncached(self) -> Vector:
+        """The same sum, from the vocabulary alone (after a cache reset mid-text)."""
+        m = self.models
+        seq = [BOS, *self._keys, EOS]
+        rows = [r for k in self._keys for r in m.feature_rows(k)]
+        rows += [r for a, b in itertools.pairwise(seq) if (r := m.bigram_row(a, b)) is not None]
+        total = m.weights[rows].sum(axis=0) if rows else m._zero
+        out: Vector = m.intercepts + total * (1.0 / math.sqrt(max(len(self._keys), 1)))
         return out
 
     @cached_property
@@ -151,32 +217,42 @@ class Analysis:
         """The model's probability for ``label`` (binary: the positive label), calibrated so
         that 0.5 is the model's decision threshold."""
         spec = self.models.specs[name]
-        logits = self.logits
+        logits = self.values
         if spec.kind == "binary":
-            return _sigmoid(float(logits[spec.columns[0]]) - _logit(spec.threshold))
-        values = [float(logits[c]) for c in spec.columns]
+            return _sigmoid(logits[spec.columns[0]] - _logit(spec.threshold))
+        values = [logits[c] for c in spec.columns]
         top = max(values)
         exps = [math.exp(v - top) for v in values]
-        k = spec.labels.index(label) if label else int(np.argmax(values))
+        k = spec.labels.index(label) if label else values.index(top)
         return exps[k] / sum(exps)
+
+    @cached_property
+    def values(self) -> list[float]:
+        """The logits as Python floats (cheaper to read one by one than numpy scalars)."""
+        return [float(x) for x in self.logits.tolist()]
 
     def label(self, name: str) -> str:
         spec = self.models.specs[name]
         if spec.kind == "binary":
             return spec.labels[1] if self.probability(name) >= 0.5 else spec.labels[0]
-        return spec.labels[int(np.argmax([self.logits[c] for c in spec.columns]))]
+        values = [self.values[c] for c in spec.columns]
+        return spec.labels[values.index(max(values))]
 
     def contributions(self, column: int) -> list[float]:
-        """Each token's share of one output's score."""
-        _ = self.logits  # fills the token vectors and bigram rows
-        weights = self.models.weights
-        scale = 1.0 / math.sqrt(max(len(self._keys), 1))
+        """Each token's share of one output's score (its own features, and half of each
+        bigram it is part of; the first and last bigram belong to one token only)."""
+        _ = self.logits  # fills the keys
+        m = self.models
+        weights = m.weights
+        keys = self._keys
+        scale = 1.0 / math.sqrt(max(len(keys), 1))
+        seq = [BOS, *keys, EOS]
         out = []
-        last = len(self._vectors) - 1
-        for i, v in enumerate(self._vectors):
-            own = float(v[column]) if v is not None else 0.0
-            # a bigram is shared by its two tokens; the first and last are a token's own
-            left, right = self._bigram_rows[i], self._bigram_rows[i + 1]
+        last = len(keys) - 1
+        for i, key in enumerate(keys):
+            vec = m.token_vector(key)
+            own = float(vec[column]) if vec is not None else 0.0
+            left, right = m.bigram_row(seq[i], key), m.bigram_row(key, seq[i + 2])
             if left is not None:
                 own += (1.0 if i == 0 else 0.5) * float(weights[left, column])
             if right is not None:

@@ -14,7 +14,8 @@ shared by the signals through ``ctx.memo``. The models know Dutch and English on
 draft in another language the draft signals are ``None`` and the rules fall back to their
 word lists (the platform check ``P.language`` says so). A signal's ``score`` is calibrated so
 that 0.5 is the model's own decision threshold; ``words`` and ``spans`` (original offsets)
-name the tokens that pushed the score up most, only when the score reaches 0.5.
+name the tokens that pushed the score up most, only when the score reaches 0.5, and are
+worked out when a rule first reads them.
 """
 
 from __future__ import annotations
@@ -43,10 +44,13 @@ def _signal(
     score = an.probability(model, label)
     if score < 0.5:
         return Signal(name, score, label)
-    ex = an.explain(model, label)
-    spans = tuple(view.folded.span(s, e) for s, e in ex.spans)
-    words = tuple(view.text[s:e] for s, e in spans)
-    return Signal(name, score, label or ex.label, words, spans)
+
+    def explain() -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+        ex = an.explain(model, label)
+        spans = tuple(view.folded.span(s, e) for s, e in ex.spans)
+        return tuple(view.text[s:e] for s, e in spans), spans
+
+    return Signal(name, score, label or an.models.specs[model].labels[1], explain=explain)
 
 
 def _draft(ctx: Context, models: Models) -> Analysis | None:
@@ -63,10 +67,18 @@ def signal_providers(models: Models | None = None) -> dict[str, SignalProvider]:
         an = _draft(ctx, m)
         if an is None:
             return None
-        sig = _signal(an, ctx.view, "abuse", "abuse")
-        aimed = an.probability("aimed")
-        label = "aimed" if aimed >= 0.5 else "untargeted"
-        return Signal(sig.name, sig.score, label, sig.words, sig.spans)
+        score = an.probability("abuse")
+        label = "aimed" if an.probability("aimed") >= 0.5 else "untargeted"
+        if score < 0.5:
+            return Signal("abuse", score, label)
+        view = ctx.view
+
+        def explain() -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+            ex = an.explain("abuse")
+            spans = tuple(view.folded.span(s, e) for s, e in ex.spans)
+            return tuple(view.text[s:e] for s, e in spans), spans
+
+        return Signal("abuse", score, label, explain=explain)
 
     def simple(
         model: str, name: str, label: str | None = None
