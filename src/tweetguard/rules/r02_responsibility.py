@@ -26,6 +26,7 @@ interpreteren dan mondelinge interactie. Wees daarom voorzichtig en verstandig."
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -140,23 +141,31 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
 
 
 def _shouting(ctx: Context) -> Iterator[Hit]:
-    # Shouting needs at least MIN_SHOUT_LETTERS * SHOUT_SHARE capitals: most texts stop here.
-    if len(UPPER.findall(ctx.text)) < MIN_SHOUT_LETTERS * SHOUT_SHARE:
+    # Shouting needs at least MIN_SHOUT_LETTERS * SHOUT_SHARE capitals outside mentions,
+    # hashtags and links ("@USER @USER" is no shouting): most texts stop here.
+    text = ctx.text
+    skipped = [e for e in ctx.view.entities if e.kind in ("mention", "hashtag", "url")]
+    capitals = len(UPPER.findall(text)) - sum(len(UPPER.findall(e.text)) for e in skipped)
+    if capitals < MIN_SHOUT_LETTERS * SHOUT_SHARE:
         return
-    # Mentions, hashtags and URLs do not count: blank them once, then count per span.
-    chars = list(ctx.text)
-    for e in ctx.view.entities:
-        if e.kind in ("mention", "hashtag", "url"):
-            chars[e.start : e.end] = " " * (e.end - e.start)
+    # Blank what does not count once, then count per span.
+    chars = list(text)
+    for e in skipped:
+        chars[e.start : e.end] = " " * (e.end - e.start)
     masked = "".join(chars)
+    upper_at = [m.start() for m in UPPER.finditer(masked)]
 
     def shouted(start: int, end: int) -> bool:
+        if bisect.bisect_left(upper_at, end) - bisect.bisect_left(upper_at, start) < (
+            MIN_SHOUT_LETTERS * SHOUT_SHARE
+        ):
+            return False
         part = masked[start:end]
         letters = len(LETTER.findall(part))
         return letters >= MIN_SHOUT_LETTERS and len(UPPER.findall(part)) / letters >= SHOUT_SHARE
 
     # The whole text, or one sentence of it ("WAT EEN VERTRAGING WEER!!! Jullie ...").
-    spans = [(0, len(ctx.text))] + [m.span() for m in SENTENCES.finditer(ctx.text)]
+    spans = [(0, len(text))] + [m.span() for m in SENTENCES.finditer(text)]
     span = next((sp for sp in spans if shouted(*sp)), None)
     if span is not None:
         start, end = span[0], len(ctx.text[: span[1]].rstrip())

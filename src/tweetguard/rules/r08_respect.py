@@ -128,6 +128,7 @@ WINDOW = 40  # characters between an insult and its target
 FALSE_FRIENDS: dict[str, frozenset[str]] = {
     "fr": frozenset({"retard", "retards", "retarde"}),
 }
+ALL_FALSE_FRIENDS = frozenset().union(*FALSE_FRIENDS.values())
 # The abuse model on its own (no word of the lists) warns from MODEL_WARN and blocks from
 # MODEL_BLOCK when the abuse is aimed and a target is named (calibrated scores, 0.5 = the
 # model's threshold). Chosen on dev data so that, with the word lists, rule 8 warns on
@@ -212,12 +213,11 @@ def _found(ctx: Context) -> list[tuple[tuple[int, int], bool]]:
             continue
         found.append(((m.start(), m.end()), rest.startswith(PERSONISH)))
     innocent = [(m.start(), m.end()) for m in INNOCENT.finditer(folded)]
-    friends = FALSE_FRIENDS.get(ctx.lang or "", frozenset())
-    return [
-        (ctx.view.folded.span(*sp), insult)
-        for sp, insult in found
-        if not _innocent(folded, sp, innocent) and folded[sp[0] : sp[1]] not in friends
-    ]
+    kept = [(sp, insult) for sp, insult in found if not _innocent(folded, sp, innocent)]
+    if any(folded[s:e] in ALL_FALSE_FRIENDS for (s, e), _ in kept):  # ask the language only then
+        friends = FALSE_FRIENDS.get(ctx.lang or "", frozenset())
+        kept = [(sp, insult) for sp, insult in kept if folded[sp[0] : sp[1]] not in friends]
+    return [(ctx.view.folded.span(*sp), insult) for sp, insult in kept]
 
 
 def _aimed_hit(ctx: Context, start: int, end: int, evidence: Evidence) -> Hit:
