@@ -60,6 +60,7 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 MIN_WORDS = 2
 OTHER_MIN_WORDS = 5
 OTHER_MIN_CONFIDENCE = 0.9
+LINGUA_MAX_CHARS = 600
 
 # ISO 639-1 codes of the languages lingua is asked to choose from.
 LINGUA_LANGUAGES = (
@@ -103,9 +104,13 @@ def lingua_detector(languages: tuple[str, ...] = LINGUA_LANGUAGES) -> Any:
 
 
 def _confidences(text: str, languages: tuple[str, ...]) -> dict[str, float]:
+    """lingua's confidence per language, from the first LINGUA_MAX_CHARS characters (the
+    start of a text tells its language; lingua's time grows with the length)."""
     return {
         v.language.iso_code_639_1.name.lower(): float(v.value)
-        for v in lingua_detector(languages).compute_language_confidence_values(text)
+        for v in lingua_detector(languages).compute_language_confidence_values(
+            text[:LINGUA_MAX_CHARS]
+        )
     }
 
 

@@ -39,6 +39,9 @@ TOKEN = re.compile(
 _DIGITS = re.compile(r"\d+")
 _REPEAT = re.compile(r"(.)\1{2,}")
 CHAR_NGRAMS = (3, 4, 5)
+# Character n-grams come from the first MAX_NGRAM_CHARS characters of a token: a 10,000-letter
+# "word" must not cost 30,000 features (no real word is longer).
+MAX_NGRAM_CHARS = 40
 BOS, EOS = "<s>", "</s>"
 
 
@@ -112,7 +115,7 @@ def token_features(key: str) -> list[str]:
         word = key.lstrip("#")
         if key[0] == "#":
             feats.append("w:" + word)
-        padded = "<" + word + ">"
+        padded = "<" + word[:MAX_NGRAM_CHARS] + ">"
         n_chars = len(padded)
         for n in CHAR_NGRAMS:
             if n > n_chars:

@@ -168,6 +168,8 @@ class Analysis:
         self.models = models
         self.folded = folded
         self._keys: list[str] = []
+        self._token_rows: list[int] = []
+        self._generation = -1
 
     @cached_property
     def logits(self) -> Vector:
@@ -178,6 +180,7 @@ class Analysis:
         generation = m.generation
         rows: list[int] = []
         keys: list[str] = []
+        token_rows: list[int] = []
         prev = BOS
         for raw in TOKEN.findall(self.folded):
             key, row = cached(raw) or token(raw)
@@ -187,11 +190,14 @@ class Analysis:
             if following is not None and (b := following.get(key)) is not None:
                 rows.append(b)
             keys.append(key)
+            token_rows.append(row)
             prev = key
         following = bigrams.get(prev)
         if following is not None and (b := following.get(EOS)) is not None:
             rows.append(b)
         self._keys = keys
+        self._token_rows = token_rows
+        self._generation = generation
         if m.generation != generation:  # the cache was reset while reading this text
             return self._logits_uncached()
         total = m._table[rows].sum(axis=0) if rows else m._zero
@@ -239,26 +245,40 @@ class Analysis:
         return spec.labels[values.index(max(values))]
 
     def contributions(self, column: int) -> list[float]:
-        """Each token's share of one output's score (its own features, and half of each
-        bigram it is part of; the first and last bigram belong to one token only)."""
-        _ = self.logits  # fills the keys
+        """Each token's share of one output's score."""
+        return [float(x) for x in self.shares[:, column].tolist()]
+
+    @cached_property
+    def shares(self) -> npt.NDArray[np.float32]:
+        """Each token's share of every output's score (tokens x outputs): its own features,
+        and half of each bigram it is part of (the first and last bigram belong to one token
+        only). The rows add up to the logits minus the intercepts."""
+        _ = self.logits  # fills the keys and rows
         m = self.models
-        weights = m.weights
         keys = self._keys
-        scale = 1.0 / math.sqrt(max(len(keys), 1))
+        n = len(keys)
+        out = np.zeros((n, m.n_outputs), dtype=np.float32)
+        if n == 0:
+            return out
+        if m.generation == self._generation:
+            known = [i for i, r in enumerate(self._token_rows) if r >= 0]
+            out[known] = m._table[[self._token_rows[i] for i in known]]
+        else:  # the cache was reset since: from the vocabulary
+            for i, key in enumerate(keys):
+                vec = m.token_vector(key)
+                if vec is not None:
+                    out[i] = vec
         seq = [BOS, *keys, EOS]
-        out = []
-        last = len(keys) - 1
-        for i, key in enumerate(keys):
-            vec = m.token_vector(key)
-            own = float(vec[column]) if vec is not None else 0.0
-            left, right = m.bigram_row(seq[i], key), m.bigram_row(key, seq[i + 2])
-            if left is not None:
-                own += (1.0 if i == 0 else 0.5) * float(weights[left, column])
-            if right is not None:
-                own += (1.0 if i == last else 0.5) * float(weights[right, column])
-            out.append(own * scale)
-        return out
+        bigram = np.zeros((n + 1, m.n_outputs), dtype=np.float32)
+        for i, (a, b) in enumerate(itertools.pairwise(seq)):
+            row = m.bigram_row(a, b)
+            if row is not None:
+                bigram[i] = m.weights[row]
+        out += 0.5 * (bigram[:-1] + bigram[1:])
+        out[0] += 0.5 * bigram[0]
+        out[-1] += 0.5 * bigram[-1]
+        scaled: npt.NDArray[np.float32] = out * (1.0 / math.sqrt(n))
+        return scaled
 
     def explain(self, name: str, label: str | None = None, top: int = 3) -> Explanation:
         """The score for ``label`` (default: the positive or most likely label) and the
