@@ -175,7 +175,7 @@ def print_explanation(console: Console, engine: Engine, draft: Draft, *, lang: s
         table.add_row(
             f"{name}: {en if lang == 'en' else nl}",
             Text(f"{sig.score:.2f}", style=style),
-            sig.label or "",
+            (sig.label or "") if sig.score >= 0.5 else "",
             words,
         )
     if shown:

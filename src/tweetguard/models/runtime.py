@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from tweetguard.detect.language import EN_WORDS, NL_WORDS
 from tweetguard.models.artefact import DEFAULT_PATH, ModelSpec, read
 from tweetguard.models.features import (
     BOS,
@@ -32,6 +33,36 @@ from tweetguard.models.features import (
 
 Vector = npt.NDArray[np.float32]
 TOKEN_CACHE_MAX = 200_000
+# Words too common to be named as a reason when a content word pushed the score as well.
+FUNCTION_WORDS = (
+    NL_WORDS
+    | EN_WORDS
+    | frozenset(
+        [
+            "de",
+            "en",
+            "je",
+            "te",
+            "die",
+            "was",
+            "er",
+            "als",
+            "of",
+            "in",
+            "is",
+            "we",
+            "me",
+            "a",
+            "i",
+            "an",
+            "on",
+            "do",
+            "no",
+            "so",
+            "al",
+        ]
+    )
+)
 MIN_SHARE = 0.05  # a token must add at least this much to a logit to be named
 
 
@@ -295,10 +326,14 @@ class Analysis:
             mine = self.contributions(spec.columns[k])
             others = [self.contributions(c) for j, c in enumerate(spec.columns) if j != k]
             contrib = [c - sum(o[i] for o in others) / len(others) for i, c in enumerate(mine)]
-        order = sorted(
+        ranked = sorted(
             (i for i, c in enumerate(contrib) if c > MIN_SHARE and _nameable(self.tokens[i].key)),
             key=lambda i: -contrib[i],
-        )[:top]
+        )
+        # Name content words first ("Tja", "verwacht"), function words ("als", "je") only
+        # when nothing else pushed the score.
+        content = [i for i in ranked if self.tokens[i].key not in FUNCTION_WORDS]
+        order = (content or ranked)[:top]
         order.sort()
         words = tuple(self.folded[self.tokens[i].start : self.tokens[i].end] for i in order)
         spans = tuple((self.tokens[i].start, self.tokens[i].end) for i in order)
