@@ -26,7 +26,8 @@ from tweetguard.types import Localized
 
 class Engine:
     """A policy with its rules prepared; call :meth:`check` per draft (thread- and
-    process-safe: nothing is mutated after construction)."""
+    process-safe: after construction only caches change, and they only ever hold what
+    follows from their input, such as a token's model weights)."""
 
     def __init__(
         self,

@@ -13,14 +13,17 @@ abuse.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 SEED = 20261124
+ROOT = Path(__file__).resolve().parents[3]  # the repository (training/ lives there)
 DEV_SHARE = 5  # one in five own examples is dev
 
 
@@ -31,6 +34,21 @@ class Example:
     source: str  # e.g. "olid", "own:abuse.nl"
     lang: str  # "nl" or "en"
     weight: float = 1.0
+
+
+def parser(description: str | None) -> argparse.ArgumentParser:
+    """The command line shared by ``make models`` and ``make eval``: where the data is."""
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    p.add_argument("--examples", type=Path, default=ROOT / "training" / "examples")
+    return p
+
+
+def missing_data(data: Path) -> str | None:
+    """An error message when the public corpora are not under ``data``."""
+    if (data / "olid_offenseval2019").is_dir():
+        return None
+    return f"error: corpora not found under {data} (use --data)"
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
@@ -59,7 +77,12 @@ def own_split(text: str) -> str:
 
 
 def own(examples: Path, task: str, split: str) -> list[Example]:
-    """Our own examples of a task, both languages, one split."""
+    """Our own examples of a task, both languages, one split (a fresh list)."""
+    return list(_own(examples, task, split))
+
+
+@cache
+def _own(examples: Path, task: str, split: str) -> tuple[Example, ...]:
     out: list[Example] = []
     for lang in ("nl", "en"):
         path = examples / f"{task}.{lang}.tsv"
@@ -69,7 +92,7 @@ def own(examples: Path, task: str, split: str) -> list[Example]:
             text, label = (row.get("text") or "").strip(), (row.get("label") or "").strip()
             if text and label and own_split(text) == split:
                 out.append(Example(text, label, f"own:{task}.{lang}", lang))
-    return out
+    return tuple(out)
 
 
 # --- public corpora --------------------------------------------------------------------

@@ -11,7 +11,6 @@ tables and writes ``docs/model-card.md``.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import functools
 import operator
@@ -29,7 +28,6 @@ from tweetguard.models.artefact import DEFAULT_PATH
 from tweetguard.models.runtime import Models
 from tweetguard.text.normalize import fold_with_offsets
 
-ROOT = Path(__file__).resolve().parents[3]
 NOW = dt.datetime(2026, 11, 24, 10, 15, tzinfo=dt.UTC)  # a Tuesday morning: no late-night info
 
 
@@ -416,13 +414,11 @@ def render_card(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--examples", type=Path, default=ROOT / "training" / "examples")
-    parser.add_argument("--card", type=Path, default=ROOT / "docs" / "model-card.md")
+    parser = D.parser(__doc__)
+    parser.add_argument("--card", type=Path, default=D.ROOT / "docs" / "model-card.md")
     args = parser.parse_args(argv)
-    if not (args.data / "olid_offenseval2019").is_dir():
-        print(f"error: corpora not found under {args.data} (use --data)", file=sys.stderr)
+    if error := D.missing_data(args.data):
+        print(error, file=sys.stderr)
         return 2
     t0 = time.perf_counter()
     models = Models()

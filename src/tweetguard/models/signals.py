@@ -38,19 +38,27 @@ def _analysis(ctx: Context, view: TextView, key: str, models: Models) -> Analysi
     return got
 
 
-def _signal(
-    an: Analysis, view: TextView, model: str, name: str, label: str | None = None
-) -> Signal:
-    score = an.probability(model, label)
-    if score < 0.5:
-        return Signal(name, score, label)
+def _explainer(
+    an: Analysis, view: TextView, model: str, label: str | None
+) -> Callable[[], tuple[tuple[str, ...], tuple[tuple[int, int], ...]]]:
+    """Works out, when first asked, the words that tipped a model (original offsets)."""
 
     def explain() -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
         ex = an.explain(model, label)
         spans = tuple(view.folded.span(s, e) for s, e in ex.spans)
         return tuple(view.text[s:e] for s, e in spans), spans
 
-    return Signal(name, score, label or an.models.specs[model].labels[1], explain=explain)
+    return explain
+
+
+def _signal(
+    an: Analysis, view: TextView, model: str, name: str, label: str | None = None
+) -> Signal:
+    score = an.probability(model, label)
+    if score < 0.5:
+        return Signal(name, score, label)
+    shown = label or an.models.specs[model].labels[1]
+    return Signal(name, score, shown, explain=_explainer(an, view, model, label))
 
 
 def _draft(ctx: Context, models: Models) -> Analysis | None:
@@ -71,14 +79,7 @@ def signal_providers(models: Models | None = None) -> dict[str, SignalProvider]:
         label = "aimed" if an.probability("aimed") >= 0.5 else "untargeted"
         if score < 0.5:
             return Signal("abuse", score, label)
-        view = ctx.view
-
-        def explain() -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
-            ex = an.explain("abuse")
-            spans = tuple(view.folded.span(s, e) for s, e in ex.spans)
-            return tuple(view.text[s:e] for s, e in spans), spans
-
-        return Signal("abuse", score, label, explain=explain)
+        return Signal("abuse", score, label, explain=_explainer(an, ctx.view, "abuse", None))
 
     def simple(
         model: str, name: str, label: str | None = None

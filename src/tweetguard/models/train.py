@@ -14,7 +14,6 @@ data gives the same bytes.
 
 from __future__ import annotations
 
-import argparse
 import math
 import random
 import sys
@@ -33,12 +32,11 @@ from sklearn.model_selection import StratifiedKFold
 
 from tweetguard.models import datasets as D
 from tweetguard.models.artefact import DEFAULT_PATH, Artefact, ModelSpec, write
-from tweetguard.models.features import bigrams, token_features, tokenize
+from tweetguard.models.features import bigrams, lexicon, token_features, tokenize
 from tweetguard.text.normalize import fold_with_offsets
 
 MIN_DF = 2
 MAX_FEATURES = 400_000
-ROOT = Path(__file__).resolve().parents[3]
 
 
 @dataclass(frozen=True)
@@ -57,8 +55,6 @@ def _own_texts_as(examples: Path, tasks: tuple[str, ...], label: str) -> list[D.
     """Texts of other own example files as extra examples of ``label`` (e.g. everyday Dutch
     tweets as "not abuse"), leaving out any that hits the insult lists. ``TASK:LABEL`` takes
     only the rows of one label ("sentiment:positive")."""
-    from tweetguard.models.features import lexicon
-
     cues = lexicon()
     out = []
     for item in tasks:
@@ -246,13 +242,11 @@ def oof_threshold(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--examples", type=Path, default=ROOT / "training" / "examples")
+    parser = D.parser(__doc__)
     parser.add_argument("--out", type=Path, default=DEFAULT_PATH)
     args = parser.parse_args(argv)
-    if not (args.data / "olid_offenseval2019").is_dir():
-        print(f"error: corpora not found under {args.data} (use --data)", file=sys.stderr)
+    if error := D.missing_data(args.data):
+        print(error, file=sys.stderr)
         return 2
     t0 = time.perf_counter()
     feat = Featurizer()
