@@ -6,10 +6,12 @@ DATA   ?= ../shared/data
 
 .PHONY: run test lint bench models eval clean system-deps
 
-# Debian packages the tests need: text recognition in images (Dutch and English) and a font
-# to draw test screenshots with. Installed with apt-get when missing and we are root;
-# otherwise a warning says what to install (the OCR tests then fail and say so).
-SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng fonts-dejavu-core
+# Debian packages the tests need: text recognition in images (Dutch and English), a font
+# to draw test screenshots with, and PostgreSQL for the service's storage tests (they start
+# a throw-away server of their own on a loopback port). Installed with apt-get when missing
+# and we are root; otherwise a warning says what to install (the OCR and PostgreSQL tests
+# then fail and say so).
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng fonts-dejavu-core postgresql
 
 $(VENV)/.base:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +37,8 @@ run: $(VENV)/.installed
 
 system-deps:
 	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx nld \
-	    && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then :; \
+	    && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
+	    && { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing $(SYSTEM_PACKAGES)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -39,6 +39,10 @@ policy_app = typer.Typer(help="Render or validate the policy.", no_args_is_help=
 app.add_typer(policy_app, name="policy")
 media_app = typer.Typer(help="Attached images: remove metadata.", no_args_is_help=True)
 app.add_typer(media_app, name="media")
+audit_app = typer.Typer(help="The audit trail of the service.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+user_app = typer.Typer(help="People of the service: add users, API tokens.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
 
 
 class Format(StrEnum):
@@ -320,6 +324,142 @@ def explain(
     if found is None:
         _fail(f"unknown rule {rule!r}: use 1-10, P, or a code such as R1.secret")
     sys.stdout.write(found.doc.strip() + "\n\nCodes: " + ", ".join(found.codes) + "\n")
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str | None, typer.Option("--host", help="Address to listen on (default 127.0.0.1).")
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option("--port", help="Port (default 8000).", min=1, max=65535)
+    ] = None,
+) -> None:
+    """Run the HTTP service (settings from TWEETGUARD_* variables: database, policy)."""
+    import uvicorn
+
+    from tweetguard.service import Settings, create_app
+
+    try:
+        settings = Settings()
+        application = create_app(settings)
+    except (TweetguardError, ValueError) as exc:
+        _fail(exc if isinstance(exc, TweetguardError) else str(exc))
+    uvicorn.run(application, host=host or settings.host, port=port or settings.port)
+
+
+def _service_db() -> tuple[Any, Any]:
+    """The service database of TWEETGUARD_DATABASE_URL, migrated: (engine, sessions)."""
+    from tweetguard.service import Settings
+    from tweetguard.service.db import make_engine, migrate, sessions
+
+    try:
+        db = make_engine(Settings().database_url)
+        migrate(db)
+    except TweetguardError as exc:
+        _fail(exc)
+    return db, sessions(db)
+
+
+@user_app.command("add")
+def user_add(
+    username: Annotated[str, typer.Argument(help="Login name: lower case, digits, . _ -")],
+    email: Annotated[str, typer.Option("--email", help="Where notifications go.")],
+    role: Annotated[
+        str, typer.Option("--role", help="employee, communications, manager, compliance, admin")
+    ] = "employee",
+    name: Annotated[str, typer.Option("--name", help="Display name.")] = "",
+    manager: Annotated[
+        str | None, typer.Option("--manager", help="Username of their manager.")
+    ] = None,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Add a person. Without --password-stdin the password is asked for (twice)."""
+    from tweetguard.service.auth import UserError, create_user
+    from tweetguard.service.db import transaction
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    db, factory = _service_db()
+    try:
+        with transaction(factory) as session:
+            create_user(
+                session,
+                username=username,
+                display_name=name or username,
+                email=email,
+                role=role,
+                manager=manager,
+                password=password,
+                actor="cli",
+            )
+    except UserError as exc:
+        _fail(exc)
+    finally:
+        db.dispose()
+    Console(highlight=False).print(f"user {username} added ({role})")
+
+
+@user_app.command("token")
+def user_token(
+    username: Annotated[str, typer.Argument(help="Whose token.")],
+    name: Annotated[str, typer.Option("--name", help="What the token is for.")] = "integration",
+    scopes: Annotated[
+        str,
+        typer.Option(
+            "--scopes", help="Comma-separated: check, posts, incidents, acknowledgements, audit, me"
+        ),
+    ] = "check",
+) -> None:
+    """Create an API token; it is printed once and only its hash is kept."""
+    from sqlalchemy import select
+
+    from tweetguard.service.auth import UserError, create_token
+    from tweetguard.service.db import transaction
+    from tweetguard.service.schema import User
+
+    db, factory = _service_db()
+    try:
+        with transaction(factory) as session:
+            user = session.scalar(select(User).where(User.username == username))
+            if user is None:
+                raise UserError(f"user {username!r} does not exist")
+            token = create_token(
+                session,
+                user,
+                name=name,
+                scopes=[s.strip() for s in scopes.split(",")],
+                actor="cli",
+            )
+    except UserError as exc:
+        _fail(exc)
+    finally:
+        db.dispose()
+    sys.stdout.write(token + "\n")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Recompute the hash chain of the audit trail in TWEETGUARD_DATABASE_URL; exit 1 and
+    name every edited or deleted entry when it is broken."""
+    from tweetguard.service.audit import verify
+
+    db, factory = _service_db()
+    with factory() as session:
+        result = verify(session)
+    db.dispose()
+    out = Console(highlight=False)
+    if result.ok:
+        out.print(f"audit trail intact: {result.entries} entries, last hash {result.last_hash}")
+        return
+    for problem in result.problems:
+        err_console.print(f"[bold red]broken:[/] {escape(problem)}", highlight=False)
+    err_console.print(f"{result.entries} entries checked, {len(result.problems)} problems")
+    raise typer.Exit(1)
 
 
 def main() -> None:

@@ -1,0 +1,159 @@
+"""The HTTP API (contract.md, "HTTP"): ``POST /api/v1/check``, ``GET /api/v1/policy``,
+``GET /healthz``, ``GET /openapi.json``.
+
+A check needs no login and stores nothing: the draft goes through the engine and the report
+comes back. Every error is JSON, ``{"error": "...", "details": [{"loc": ..., "msg": ...}]}``,
+with a 4xx status that says whose fault it was: 400 unreadable body, 413 body too large,
+422 a draft that breaks the contract (with the field at fault).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from typing import Any, Literal
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from tweetguard.draft import Draft
+from tweetguard.engine import Engine
+from tweetguard.policy import load_policy
+from tweetguard.policy.render import render_policy
+from tweetguard.service.db import make_engine, migrate, sessions
+from tweetguard.service.settings import Settings
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+def error(status: int, message: str, details: list[dict[str, Any]] | None = None) -> JSONResponse:
+    return JSONResponse({"error": message, "details": details or []}, status_code=status)
+
+
+class BodyLimit:
+    """Refuses request bodies over ``limit`` bytes with 413 before the application reads
+    them: at once when Content-Length says so, else after reading at most ``limit + 1``
+    bytes of a streamed body (which is then handed on whole)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        too_large = error(413, f"the request body is larger than {self.limit} bytes")
+        if length is not None:
+            if length.isdigit() and int(length) > self.limit:
+                await too_large(scope, receive, send)
+                return
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.limit:
+                await too_large(scope, receive, send)
+                return
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _loc(loc: tuple[Any, ...] | list[Any]) -> str:
+    return ".".join(str(p) for p in loc)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    policy = load_policy(settings.policy)
+    engine = Engine(policy)
+    db = make_engine(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        migrate(db)
+        yield
+        db.dispose()
+
+    app = FastAPI(
+        title="tweetguard",
+        version="1",
+        summary="Checks drafts against the company's Twitter policy (Dutch and English).",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.db = db
+    app.state.sessions = sessions(db)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [{"loc": _loc(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+        for d in details:
+            d["msg"] = str(d["msg"]).removeprefix("Value error, ")
+        if any(e.get("type") == "json_invalid" for e in exc.errors()):
+            return error(400, "the request body is not valid JSON", details)
+        first = details[0] if details else {"loc": "", "msg": "invalid request"}
+        return error(422, f"{first['loc']}: {first['msg']}", details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error(exc.status_code, str(exc.detail))
+
+    @app.get("/healthz", tags=["service"])
+    def healthz() -> JSONResponse:
+        """200 when the service and its database answer, 503 otherwise."""
+        try:
+            with db.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception as exc:
+            return JSONResponse(
+                {"status": "error", "database": type(exc).__name__}, status_code=503
+            )
+        return JSONResponse({"status": "ok", "database": "ok", "policy": policy.version})
+
+    @app.post("/api/v1/check", tags=["check"])
+    def check(draft: Draft) -> dict[str, Any]:
+        """Check a draft against the policy. No login needed; nothing is stored."""
+        return engine.check(draft).to_dict()
+
+    @app.get("/api/v1/policy", tags=["policy"])
+    def get_policy(
+        lang: Literal["nl", "en"] = Query("nl", description="Language of the text."),
+    ) -> dict[str, str]:
+        """The policy text with the company's name, and its version."""
+        return {"version": policy.version, "text": render_policy(policy.company, lang=lang)}
+
+    from tweetguard.service import routes_incidents, routes_people, routes_posts
+
+    app.include_router(routes_people.router)
+    app.include_router(routes_posts.router)
+    app.include_router(routes_incidents.router)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    return app
