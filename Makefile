@@ -30,10 +30,13 @@ $(VENV)/.installed-test: $(VENV)/.base pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@ $(VENV)/.installed $(VENV)/.installed-train
 
-## run: check the example drafts with the bundled example policy and print the reports
+## run: check the example drafts, then start the service (http://127.0.0.1:8000) on the
+## embedded SQLite default (./var/tweetguard.db) with the bundled example policy
 run: $(VENV)/.installed
 	$(BIN)/tweetguard check --drafts examples/drafts.jsonl --format text; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo "tweetguard service on http://127.0.0.1:8000 (API docs: /docs); Ctrl-C stops it"
+	$(BIN)/tweetguard serve
 
 system-deps:
 	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx nld \
@@ -56,9 +59,11 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
-## bench: drafts per second for `check` on the corpora in ../shared/data
+## bench: drafts per second for `check` on the corpora in ../shared/data, and a bounded
+## load test of the service's POST /api/v1/check on loopback (50 clients)
 bench: $(VENV)/.installed
 	$(BIN)/python -m tweetguard.bench --data $(DATA)
+	$(BIN)/python -m tweetguard.bench_service --data $(DATA) --clients 50 --requests 5000
 
 ## models: train the language models from ../shared/data and training/examples (reproducible)
 models: $(VENV)/.installed-train

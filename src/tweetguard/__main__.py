@@ -1,3 +1,5 @@
+"""``python -m tweetguard …`` is the ``tweetguard`` command."""
+
 from tweetguard.cli import main
 
 main()

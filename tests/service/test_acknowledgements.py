@@ -35,7 +35,9 @@ def client(app: FastAPI) -> TestClient:
     return TestClient(app)
 
 
-def headers(app: FastAPI, username: str, scopes: tuple[str, ...] = ("acknowledgements",)) -> dict[str, str]:
+def headers(
+    app: FastAPI, username: str, scopes: tuple[str, ...] = ("acknowledgements",)
+) -> dict[str, str]:
     return token(app, username, list(scopes))
 
 
@@ -206,7 +208,12 @@ def test_a_new_policy_version_must_be_acknowledged_again(
         version = version_of(new)
         assert version != old and version.startswith("sha256:")
         me = new.get(ME, headers=eva).json()
-        assert me == {"username": "eva", "policy_version": version, "acknowledged": False, "at": None}
+        assert me == {
+            "username": "eva",
+            "policy_version": version,
+            "acknowledged": False,
+            "at": None,
+        }
         r = new.post("/api/v1/posts", json=draft, headers=eva)
         assert r.status_code == 403 and "acknowledged" in r.json()["error"]
         assert version in r.json()["error"]

@@ -334,6 +334,9 @@ def serve(
     port: Annotated[
         int | None, typer.Option("--port", help="Port (default 8000).", min=1, max=65535)
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Processes (one per core).", min=1, max=64)
+    ] = 1,
 ) -> None:
     """Run the HTTP service (settings from TWEETGUARD_* variables: database, policy)."""
     import uvicorn
@@ -342,10 +345,17 @@ def serve(
 
     try:
         settings = Settings()
-        application = create_app(settings)
+        create_app(settings)  # fails early, here, on a bad policy or database URL
     except (TweetguardError, ValueError) as exc:
         _fail(exc if isinstance(exc, TweetguardError) else str(exc))
-    uvicorn.run(application, host=host or settings.host, port=port or settings.port)
+    uvicorn.run(
+        "tweetguard.service.app:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 def _service_db() -> tuple[Any, Any]:
@@ -440,6 +450,56 @@ def user_token(
     finally:
         db.dispose()
     sys.stdout.write(token + "\n")
+
+
+@app.command()
+def worker(
+    poll: Annotated[
+        float, typer.Option("--poll", help="Seconds between outbox rounds.", min=0.1)
+    ] = 5.0,
+) -> None:
+    """Send the notification outbox (SMTP from TWEETGUARD_SMTP_*) with retries and back-off,
+    and purge what is past the retention period once an hour; Ctrl-C or SIGTERM stops it."""
+    import logging
+    import signal
+    import threading
+
+    from tweetguard.service import Settings
+    from tweetguard.service.outbox import run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        run_worker(Settings(), stop=stop, poll_seconds=poll)
+    except TweetguardError as exc:
+        _fail(exc)
+
+
+@app.command()
+def purge(
+    days: Annotated[
+        int | None,
+        typer.Option(
+            "--days", help="Retention in days (default TWEETGUARD_RETENTION_DAYS).", min=1
+        ),
+    ] = None,
+) -> None:
+    """Delete drafts, incident texts and sent e-mails older than the retention period (the
+    audit trail keeps a count of what was purged, never the contents)."""
+    from tweetguard.service import Settings
+    from tweetguard.service.db import transaction
+    from tweetguard.service.purge import purge as run_purge
+
+    retention = days or Settings().retention_days
+    db, factory = _service_db()
+    try:
+        with transaction(factory) as session:
+            report = run_purge(session, retention_days=retention, actor="cli")
+    finally:
+        db.dispose()
+    sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
 
 
 @audit_app.command("verify")

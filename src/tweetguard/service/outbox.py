@@ -27,6 +27,7 @@ The worker also runs the retention purge (:mod:`tweetguard.service.purge`) once 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email.utils
 import logging
@@ -38,7 +39,7 @@ import time
 from dataclasses import asdict, dataclass
 from email.message import EmailMessage
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from tweetguard.service.db import make_engine, migrate, sessions, transaction
@@ -122,15 +123,21 @@ def _lease(settings: Settings) -> dt.timedelta:
     return dt.timedelta(seconds=60 + 6 * settings.smtp_timeout)
 
 
+def due(at: dt.datetime) -> Select[OutboxMessage]:
+    """The next message due at ``at``, locked; one that another worker holds is skipped
+    (``FOR UPDATE SKIP LOCKED`` on PostgreSQL; SQLite renders no lock and needs none)."""
+    return (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= at)
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+
+
 def _claim(factory: sessionmaker[Session], at: dt.datetime, lease: dt.timedelta) -> _Claimed | None:
     with transaction(factory) as session:
-        message = session.scalars(
-            select(OutboxMessage)
-            .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= at)
-            .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
-            .limit(1)
-            .with_for_update(skip_locked=True)
-        ).first()
+        message = session.scalars(due(at)).first()
         if message is None:
             return None
         message.attempts += 1
@@ -144,7 +151,7 @@ def _domain(address: str) -> str:
     return address.rpartition("@")[2].strip("<> ") or "tweetguard.invalid"
 
 
-def build_email(settings: Settings, claimed: _Claimed) -> EmailMessage:
+def _build_email(settings: Settings, claimed: _Claimed) -> EmailMessage:
     mail = EmailMessage()
     mail["From"] = settings.smtp_from
     mail["To"] = claimed.recipient
@@ -193,10 +200,8 @@ class _Smtp:
 
     def close(self) -> None:
         if self.conn is not None:
-            try:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
                 self.conn.quit()
-            except (smtplib.SMTPException, OSError):
-                pass
             self.drop()
 
 
@@ -249,7 +254,7 @@ def deliver_due(
             if claimed is None:
                 break
             try:
-                smtp.send(build_email(settings, claimed))
+                smtp.send(_build_email(settings, claimed))
             except (smtplib.SMTPException, OSError, ValueError) as exc:
                 smtp.drop()
                 log.warning("outbox %s: attempt failed: %s", claimed.id, exc)
@@ -314,4 +319,4 @@ def outbox_counts(session: Session) -> dict[str, int]:
     rows = session.execute(
         select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
     ).all()
-    return {status: count for status, count in rows}
+    return {str(status): int(count) for status, count in rows}

@@ -139,7 +139,9 @@ def _may_see(user: User, incident: Incident) -> bool:
 
 
 def _may_handle(user: User, incident: Incident) -> bool:
-    return user.role in SEE_ALL or (incident.manager_id is not None and incident.manager_id == user.id)
+    return user.role in SEE_ALL or (
+        incident.manager_id is not None and incident.manager_id == user.id
+    )
 
 
 def recipients_for(session: Session, reporter: User) -> tuple[User | None, list[User]]:
@@ -309,9 +311,7 @@ def incidents_as_dicts(session: Session, incidents: list[Incident]) -> list[dict
     people_ids = {i.reporter_id for i in incidents} | {
         i.manager_id for i in incidents if i.manager_id is not None
     }
-    people = {
-        u.id: u for u in session.scalars(select(User).where(User.id.in_(people_ids))).all()
-    }
+    people = {u.id: u for u in session.scalars(select(User).where(User.id.in_(people_ids))).all()}
     histories = _histories(session, [i.id for i in incidents])
     return [
         {
@@ -330,7 +330,9 @@ def incidents_as_dicts(session: Session, incidents: list[Incident]) -> list[dict
     ]
 
 
-def _visible_incident(session: Session, who: Principal, incident_id: int, *, lock: bool) -> Incident:
+def _visible_incident(
+    session: Session, who: Principal, incident_id: int, *, lock: bool
+) -> Incident:
     incident = session.get(Incident, incident_id, with_for_update=lock)
     if incident is None or not _may_see(who.user, incident):
         raise HTTPException(404, f"incident {incident_id} not found")
