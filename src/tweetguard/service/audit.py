@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from tweetguard.detect import find_personal_data, find_secrets
 from tweetguard.redact import redact
+from tweetguard.service.db import as_utc
 from tweetguard.service.schema import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
@@ -42,10 +43,8 @@ def redacted(value: Any) -> Any:
 
 
 def _utc(at: dt.datetime) -> dt.datetime:
-    """UTC, naive (SQLite gives naive datetimes back, PostgreSQL aware ones)."""
-    if at.tzinfo is not None:
-        at = at.astimezone(dt.UTC).replace(tzinfo=None)
-    return at
+    """UTC, naive: the same value whichever database gave it back."""
+    return as_utc(at).replace(tzinfo=None)
 
 
 def canonical(

@@ -42,7 +42,7 @@ from email.message import EmailMessage
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from tweetguard.service.db import make_engine, migrate, sessions, transaction
+from tweetguard.service.db import as_utc, make_engine, migrate, sessions, transaction
 from tweetguard.service.purge import purge
 from tweetguard.service.schema import OutboxMessage
 from tweetguard.service.settings import Settings
@@ -56,15 +56,6 @@ JITTER = 0.1  # up to this fraction of the delay is added at random
 MAX_ERROR = 1000  # characters of the last error kept
 
 
-def _utc(at: dt.datetime | None) -> dt.datetime:
-    """``at`` (naive means UTC) or the current time, as an aware UTC datetime."""
-    if at is None:
-        return dt.datetime.now(dt.UTC)
-    if at.tzinfo is None:
-        return at.replace(tzinfo=dt.UTC)
-    return at.astimezone(dt.UTC)
-
-
 def enqueue(
     session: Session,
     *,
@@ -74,7 +65,7 @@ def enqueue(
     now: dt.datetime | None = None,
 ) -> OutboxMessage:
     """Queue an e-mail in the caller's transaction; the worker sends it from ``now`` on."""
-    at = _utc(now)
+    at = as_utc(now)
     message = OutboxMessage(
         recipient=recipient,
         subject=subject[:300],
@@ -156,9 +147,9 @@ def _build_email(settings: Settings, claimed: _Claimed) -> EmailMessage:
     mail["From"] = settings.smtp_from
     mail["To"] = claimed.recipient
     mail["Subject"] = claimed.subject
-    mail["Date"] = email.utils.format_datetime(_utc(claimed.created_at))
+    mail["Date"] = email.utils.format_datetime(as_utc(claimed.created_at))
     # Stable per message: a copy sent again after a crash can be recognised as the same.
-    mail["Message-ID"] = f"<outbox-{claimed.id}.{int(_utc(claimed.created_at).timestamp())}" + (
+    mail["Message-ID"] = f"<outbox-{claimed.id}.{int(as_utc(claimed.created_at).timestamp())}" + (
         f"@{_domain(settings.smtp_from)}>"
     )
     mail["X-Tweetguard-Outbox-Id"] = str(claimed.id)
@@ -245,12 +236,12 @@ def deliver_due(
 ) -> DeliveryReport:
     """Send up to ``batch`` messages that are due at ``now`` (default: the current time)."""
     report = DeliveryReport()
-    fixed = _utc(now) if now is not None else None
+    fixed = as_utc(now) if now is not None else None
     lease = _lease(settings)
     smtp = _Smtp(settings)
     try:
         for _ in range(batch):
-            claimed = _claim(sessions_factory, fixed or _utc(None), lease)
+            claimed = _claim(sessions_factory, fixed or as_utc(None), lease)
             if claimed is None:
                 break
             try:
@@ -259,14 +250,14 @@ def deliver_due(
                 smtp.drop()
                 log.warning("outbox %s: attempt failed: %s", claimed.id, exc)
                 if _record_failure(
-                    sessions_factory, claimed.id, fixed or _utc(None), exc, max_attempts
+                    sessions_factory, claimed.id, fixed or as_utc(None), exc, max_attempts
                 ):
                     report.failed_now += 1
                     log.error("outbox %s: given up after %s attempts", claimed.id, max_attempts)
                 else:
                     report.retrying += 1
             else:
-                _record_sent(sessions_factory, claimed.id, fixed or _utc(None))
+                _record_sent(sessions_factory, claimed.id, fixed or as_utc(None))
                 report.sent += 1
     finally:
         smtp.close()

@@ -30,6 +30,7 @@ from sqlalchemy import and_, case, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from tweetguard.service import audit
+from tweetguard.service.db import as_utc
 from tweetguard.service.schema import Incident, OutboxMessage, Post, WebSession
 
 MARKER = "[verwijderd na bewaartermijn]"
@@ -51,14 +52,6 @@ class PurgeReport:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def _utc(at: dt.datetime | None) -> dt.datetime:
-    if at is None:
-        return dt.datetime.now(dt.UTC)
-    if at.tzinfo is None:
-        return at.replace(tzinfo=dt.UTC)
-    return at.astimezone(dt.UTC)
 
 
 def _without_texts(value: Any) -> Any:
@@ -101,7 +94,7 @@ def purge(
     in the caller's transaction, and audit it as ``retention.purge`` with the counts."""
     if retention_days < 1:
         raise ValueError(f"retention_days must be at least 1, not {retention_days}")
-    at = _utc(now)
+    at = as_utc(now)
     cutoff = at - dt.timedelta(days=retention_days)
     report = PurgeReport(retention_days=retention_days, cutoff=cutoff.isoformat())
     quiet = {"synchronize_session": False}
