@@ -15,7 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
+from service.people import make_app, team
 from service.pg import INSTALL_HINT, PostgresNotFound, ThrowawayPostgres, find_bindir
 
 SKIP_VARIABLE = "TWEETGUARD_TEST_POSTGRES"
@@ -62,3 +65,17 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     yield url
     # Dropped (closing leftover connections) so hundreds of tests do not fill the disk.
     server.drop_database(name)
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[FastAPI]:
+    """The service on ``database_url`` with the demo team of ``people.team``."""
+    application = make_app(database_url)
+    with TestClient(application):  # runs the migrations
+        team(application)
+        yield application
+
+
+@pytest.fixture
+def client(app: FastAPI) -> TestClient:
+    return TestClient(app)

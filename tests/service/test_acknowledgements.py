@@ -4,15 +4,13 @@ needed again (before drafting for the company account) when the policy version c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 
-from service.people import logged_in, make_app, team, token
+from service.people import logged_in, make_app, token
 from tweetguard.service.audit import verify
 from tweetguard.service.schema import Acknowledgement, AuditEntry, User
 
@@ -20,19 +18,6 @@ EXAMPLE = Path(__file__).parents[2] / "src" / "tweetguard" / "policy" / "example
 ACKS = "/api/v1/acknowledgements"
 ME = "/api/v1/acknowledgements/me"
 GOOD = "Vanaf vandaag is de TulpApp te downloaden in de App Store. Meer op tulpwerk.nl"
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[FastAPI]:
-    application = make_app(database_url)
-    with TestClient(application):  # runs the migrations
-        team(application)
-        yield application
-
-
-@pytest.fixture
-def client(app: FastAPI) -> TestClient:
-    return TestClient(app)
 
 
 def headers(

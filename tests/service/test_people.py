@@ -7,20 +7,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, text
 from typer.testing import CliRunner
 
-from service.people import PASSWORD, add_user, logged_in, make_app, team, token
+from service.people import PASSWORD, add_user, logged_in, make_app, token
 from tweetguard.cli import app as cli
 from tweetguard.service.audit import verify
 from tweetguard.service.auth import UserError, create_user, password_ok
 from tweetguard.service.db import transaction
 from tweetguard.service.schema import ApiToken, User
-
-
-@pytest.fixture
-def app(database_url: str):  # type: ignore[no-untyped-def]
-    application = make_app(database_url)
-    with TestClient(application):  # runs the migrations
-        team(application)
-        yield application
 
 
 def test_passwords_are_argon2_hashes(app) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ every transition audited; nothing sensitive in clear in the database."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select, text
 
-from service.people import logged_in, make_app, team, token
+from service.people import logged_in, make_app, token
 from tweetguard.service.audit import verify
 from tweetguard.service.schema import AuditEntry, Post
 
@@ -29,19 +29,6 @@ EXAMPLE = Path(__file__).parents[2] / "src" / "tweetguard" / "policy" / "example
 TEAM = ("ada", "maria", "eva", "erik", "otto", "carla", "chris", "cor")
 
 Headers = Callable[..., dict[str, str]]
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[FastAPI]:
-    application = make_app(database_url)
-    with TestClient(application):  # runs the migrations
-        team(application)
-        yield application
-
-
-@pytest.fixture
-def client(app: FastAPI) -> TestClient:
-    return TestClient(app)
 
 
 @pytest.fixture
