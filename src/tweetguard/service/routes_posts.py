@@ -448,21 +448,9 @@ def create_post(body: PostCreate, request: Request, who: Who, session: DB) -> di
     allowed(who, scope="posts")
     _require_acknowledged(request, session, who)
     handle = _company_handle(request, body.account)
-    stored, verdict, report = _check(request, handle, body.text)
     at = now()
-    post = Post(
-        author_id=who.user.id,
-        account=handle,
-        text=stored,
-        status="draft",
-        verdict=verdict,
-        findings=json.dumps(report, ensure_ascii=False),
-        policy_version=report["policy_version"],
-        decided_by=None,
-        reason=None,
-        created_at=at,
-        updated_at=at,
-    )
+    post = Post(author_id=who.user.id, account=handle, created_at=at)
+    verdict = _as_checked_draft(post, request, body.text)
     session.add(post)
     session.flush()
     _record(
@@ -475,6 +463,21 @@ def create_post(body: PostCreate, request: Request, who: Who, session: DB) -> di
         policy=post.policy_version,
     )
     return _post_dict(session, post)
+
+
+def _as_checked_draft(post: Post, request: Request, text: str) -> str:
+    """Check ``text`` for the post's account and make the post a draft holding the redacted
+    text and the report (a new post, or an edit: no decision is left on it); the verdict."""
+    stored, verdict, report = _check(request, post.account, text)
+    post.text = stored
+    post.verdict = verdict
+    post.findings = json.dumps(report, ensure_ascii=False)
+    post.policy_version = report["policy_version"]
+    post.status = "draft"
+    post.decided_by = None
+    post.reason = None
+    post.updated_at = post.created_at if post.id is None else now()
+    return verdict
 
 
 @router.get("/posts", tags=["posts"])
@@ -514,16 +517,8 @@ def update_post(
     _require_author(who, post, "edit")
     _require_status(post, "draft", "rejected", doing="can be edited")
     _require_acknowledged(request, session, who)
-    stored, verdict, report = _check(request, post.account, body.text)
     previous = post.status
-    post.text = stored
-    post.verdict = verdict
-    post.findings = json.dumps(report, ensure_ascii=False)
-    post.policy_version = report["policy_version"]
-    post.status = "draft"
-    post.decided_by = None
-    post.reason = None
-    post.updated_at = now()
+    verdict = _as_checked_draft(post, request, body.text)
     _record(
         session,
         who,
