@@ -86,6 +86,11 @@ class Engine:
         shown = excerpt(source.text, start, end, source.sensitive)
         if hit.media is not None:
             start = end = 0  # the finding points at the image, not at the draft's text
+        edit = hit.edit if hit.media is None else None  # an image's text cannot be edited
+        if edit is not None and not 0 <= edit.start <= edit.end <= n:
+            if self.reraise:
+                raise ValueError(f"{hit.code}: edit [{edit.start}:{edit.end}] outside the text")
+            edit = None
         return Finding(
             rule=rule.number,
             code=hit.code,
@@ -98,6 +103,7 @@ class Engine:
             title=rule.title,
             evidence=hit.evidence,
             media=hit.media,
+            edit=edit,
         )
 
 

@@ -358,6 +358,35 @@ def serve(
     )
 
 
+@app.command()
+def demo() -> None:
+    """Seed a demo team (eight people of the fictional Tulpwerk, every role, posts and
+    incident reports) into the service database when it has nobody yet. Demo only: every
+    demo user's password is printed."""
+    from rich.table import Table
+
+    from tweetguard.service import Settings
+    from tweetguard.service.demo import DEMO_PASSWORD, PEOPLE, seed_demo
+
+    settings = Settings()
+    try:
+        policy = load_policy(settings.policy)
+    except TweetguardError as exc:
+        _fail(exc)
+    _, factory = _service_db()
+    seeded = seed_demo(factory, Engine(policy), public_url=settings.public_url)
+    console = Console()
+    if not seeded:
+        console.print("The database has people already; no demo team seeded.")
+        return
+    table = Table(title=f"Demo team (demo only): password {DEMO_PASSWORD!r} for everyone")
+    for column in ("username", "name", "role", "manager"):
+        table.add_column(column)
+    for username, name, role, manager, _ in PEOPLE:
+        table.add_row(username, name, role, manager or "")
+    console.print(table)
+
+
 def _service_db() -> tuple[Any, Any]:
     """The service database of TWEETGUARD_DATABASE_URL, migrated: (engine, sessions)."""
     from tweetguard.service import Settings

@@ -9,7 +9,7 @@ from typing import Any
 
 from tweetguard.context import Context, Signal
 from tweetguard.policy.compiled import Policy
-from tweetguard.report import Evidence
+from tweetguard.report import Edit, Evidence
 from tweetguard.text.normalize import fold
 from tweetguard.text.phrases import PhrasePattern
 from tweetguard.types import Localized, Severity
@@ -28,6 +28,8 @@ class Hit:
 
     ``media`` is the index of an attached image when the hit was found in the text recognised
     in that image; ``start``/``end`` then refer to that text (``ctx.media_context(i)``).
+    ``edit`` is a fix a machine can apply to the draft's own text (see :func:`append`); the
+    engine drops it on a hit in an image.
     """
 
     code: str
@@ -38,6 +40,7 @@ class Hit:
     fix: Localized | None = None
     evidence: Evidence | None = None
     media: int | None = None
+    edit: Edit | None = None
 
 
 Check = Callable[[Context, Any], Iterable[Hit]]
@@ -87,6 +90,13 @@ def names_pattern(names: Iterable[str]) -> str:
 def whole(ctx: Context) -> tuple[int, int]:
     """The span of the whole draft, for findings about the draft as a whole."""
     return 0, len(ctx.text)
+
+
+def append(text: str, addition: Localized) -> Edit:
+    """An edit that adds ``addition`` at the end of ``text``, after a space unless the text
+    already ends in whitespace (or is empty)."""
+    sep = "" if not text or text[-1].isspace() else " "
+    return Edit(len(text), len(text), Localized(sep + addition.nl, sep + addition.en))
 
 
 def company_names(policy: Policy) -> list[str]:

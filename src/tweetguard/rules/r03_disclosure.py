@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from tweetguard.context import Context, TextView
 from tweetguard.detect.terms import TermHit
 from tweetguard.policy.compiled import Policy
-from tweetguard.rules._common import Hit, Rule, company_names, names_pattern, phrases
+from tweetguard.rules._common import (
+    Hit,
+    Rule,
+    append,
+    company_names,
+    names_pattern,
+    phrases,
+)
 from tweetguard.text.normalize import fold
 from tweetguard.types import Localized
 
@@ -115,6 +122,7 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
     first = hits[0]
     words = ctx.quote(first.start, first.end)
     company = ctx.policy.company
+    disclosure = Localized(f"(Ik werk bij {company}.)", f"(I work at {company}.)")
     yield Hit(
         "R3.no-disclosure",
         "warn",
@@ -127,9 +135,10 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
             f"for {company}.",
         ),
         Localized(
-            f"Voeg toe: \u201c(Ik werk bij {company}.)\u201d, of zet het in je bio.",
-            f"Add: \u201c(I work at {company}.)\u201d, or put it in your bio.",
+            f"Voeg toe: \u201c{disclosure.nl}\u201d, of zet het in je bio.",
+            f"Add: \u201c{disclosure.en}\u201d, or put it in your bio.",
         ),
+        edit=append(ctx.text, disclosure),
     )
 
 

@@ -43,7 +43,7 @@ import phonenumbers
 
 from tweetguard.context import Context, TextView
 from tweetguard.policy.compiled import Policy
-from tweetguard.report import Evidence
+from tweetguard.report import Edit, Evidence
 from tweetguard.rules._common import SENTENCES, Hit, Rule, phrases
 from tweetguard.types import Localized
 
@@ -212,14 +212,50 @@ def _customer_question(ctx: Context, addressed: bool) -> bool:
     return addressed and "?" in parent.text
 
 
-def _fix(ctx: Context) -> Localized:
+def _referral(ctx: Context) -> Localized:
+    """The reply that refers the customer to the official channels."""
     channels = ctx.policy.channels.sentence()
     return Localized(
-        f"Antwoord bijvoorbeeld: \u201cVervelend dat je hier last van hebt! Onze klantenservice "
-        f"helpt je graag verder: {channels.nl}.\u201d",
-        f"Reply for example: \u201cSorry to hear that! Our customer service is happy to help: "
-        f"{channels.en}.\u201d",
+        "Vervelend dat je hier last van hebt! Onze klantenservice helpt je graag verder: "
+        f"{channels.nl}.",
+        f"Sorry to hear that! Our customer service is happy to help: {channels.en}.",
     )
+
+
+def _fix(ctx: Context) -> Localized:
+    reply = _referral(ctx)
+    return Localized(
+        f"Antwoord bijvoorbeeld: \u201c{reply.nl}\u201d",
+        f"Reply for example: \u201c{reply.en}\u201d",
+    )
+
+
+def _after_mentions(ctx: Context) -> int:
+    """Where the draft's own words begin: after the leading run of ``@handle`` mentions and
+    the whitespace after them (0 when the draft does not start with a mention)."""
+    text = ctx.text
+    pos = 0
+    for ent in sorted(ctx.view.entities, key=lambda e: e.start):
+        if ent.kind != "mention" or text[pos : ent.start].strip():
+            break
+        if ent.end < len(text) and not text[ent.end].isspace():
+            break  # "@klant: …" or "@klant's": the mention is part of the sentence
+        pos = ent.end
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+    return pos
+
+
+def _edit(ctx: Context) -> Edit | None:
+    """Replace the draft after its leading mentions with the referral (``None`` when that is
+    what it already says)."""
+    text = ctx.text
+    start = _after_mentions(ctx)
+    reply = _referral(ctx)
+    if text[start:] in (reply.nl, reply.en):
+        return None
+    sep = " " if 0 < start == len(text) and not text[-1].isspace() else ""
+    return Edit(start, len(text), Localized(sep + reply.nl, sep + reply.en))
 
 
 def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
@@ -265,6 +301,7 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
                 "the official customer service.",
             ),
             _fix(ctx),
+            edit=_edit(ctx),
         )
     elif question and not _refers_to_service_desk(view):
         yield Hit(
@@ -280,6 +317,7 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
             ),
             _fix(ctx),
             _question_evidence(ctx),
+            edit=_edit(ctx),
         )
 
 

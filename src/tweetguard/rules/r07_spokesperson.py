@@ -32,7 +32,15 @@ from dataclasses import dataclass
 
 from tweetguard.context import Context, TextView
 from tweetguard.policy.compiled import Policy
-from tweetguard.rules._common import SENTENCES, Hit, Rule, company_names, names_pattern, phrases
+from tweetguard.rules._common import (
+    SENTENCES,
+    Hit,
+    Rule,
+    append,
+    company_names,
+    names_pattern,
+    phrases,
+)
 from tweetguard.types import Localized
 
 SENTENCE = Localized(
@@ -237,6 +245,10 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
         if opinion:
             start, end = opinion[0]
             words = ctx.quote(start, end)
+            disclaimer = Localized(
+                f"(Persoonlijke mening, niet namens {company}.)",
+                f"(Personal opinion, not on behalf of {company}.)",
+            )
             yield Hit(
                 "R7.no-disclaimer",
                 "warn",
@@ -249,11 +261,10 @@ def check(ctx: Context, comp: Compiled) -> Iterator[Hit]:
                     "saying it is your personal opinion.",
                 ),
                 Localized(
-                    f"Voeg toe: \u201c(Persoonlijke mening, niet namens {company}.)\u201d, of zet "
-                    "een disclaimer in je bio.",
-                    f"Add: \u201c(Personal opinion, not on behalf of {company}.)\u201d, or put a "
-                    "disclaimer in your bio.",
+                    f"Voeg toe: \u201c{disclaimer.nl}\u201d, of zet een disclaimer in je bio.",
+                    f"Add: \u201c{disclaimer.en}\u201d, or put a disclaimer in your bio.",
                 ),
+                edit=append(ctx.text, disclaimer),
             )
 
 

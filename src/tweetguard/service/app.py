@@ -44,19 +44,21 @@ class BodyLimit:
     them: at once when Content-Length says so, else after reading at most ``limit + 1``
     bytes of a streamed body (which is then handed on whole)."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, larger: dict[str, int] | None = None) -> None:
         self.app = app
-        self.limit = limit
+        self.default = limit
+        self.larger = larger or {}  # path -> its own limit (image uploads)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.larger.get(scope.get("path", ""), self.default)
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length")
-        too_large = error(413, f"the request body is larger than {self.limit} bytes")
+        too_large = error(413, f"the request body is larger than {limit} bytes")
         if length is not None:
-            if length.isdigit() and int(length) > self.limit:
+            if length.isdigit() and int(length) > limit:
                 await too_large(scope, receive, send)
                 return
             await self.app(scope, receive, send)
@@ -69,7 +71,7 @@ class BodyLimit:
                 break
             chunks.append(message.get("body", b""))
             size += len(chunks[-1])
-            if size > self.limit:
+            if size > limit:
                 await too_large(scope, receive, send)
                 return
             if not message.get("more_body", False):
@@ -110,6 +112,9 @@ def _draft_error(exc: ValidationError) -> JSONResponse:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
+    from tweetguard import web
+    from tweetguard.web.core import error_page, is_page
+
     settings = settings or Settings()
     policy = load_policy(settings.policy)
     engine = Engine(policy)
@@ -133,11 +138,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessions = sessions(db)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        return _validation_error(list(exc.errors()))
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        answer = _validation_error(list(exc.errors()))
+        if is_page(request):
+            details = json.loads(bytes(answer.body))
+            return error_page(request, answer.status_code, details["error"])
+        return answer
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if is_page(request):
+            return error_page(request, exc.status_code, str(exc.detail))
         return error(exc.status_code, str(exc.detail))
 
     @app.get("/healthz", tags=["service"])
@@ -193,5 +204,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_people.router)
     app.include_router(routes_posts.router)
     app.include_router(routes_incidents.router)
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    web.install(app)
+    app.add_middleware(
+        BodyLimit,
+        limit=settings.max_body_bytes,
+        larger={"/check/media": settings.max_upload_bytes},
+    )
     return app

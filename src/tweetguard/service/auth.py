@@ -204,21 +204,38 @@ def principal(request: Request, session: DB) -> Principal:
         return Principal(user, frozenset(token.scopes.split()), "token")
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        row = session.scalar(select(WebSession).where(WebSession.session_hash == sha256(cookie)))
-        expires = row.expires_at if row is not None else None
-        if expires is not None and expires.tzinfo is None:
-            expires = expires.replace(tzinfo=dt.UTC)
-        if row is None or expires is None or expires < now():
+        found = web_session(session, cookie)
+        if found is None:
             raise _unauthorized("the session has expired: log in again")
+        user, row = found
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             sent = request.headers.get("x-csrf-token", "")
             if not secrets.compare_digest(sent, row.csrf_token):
                 raise HTTPException(403, "missing or wrong X-CSRF-Token for this session")
-        user = session.get(User, row.user_id)
-        if user is None or not user.active:
-            raise _unauthorized("the session's user is not active")
         return Principal(user, frozenset(SCOPES), "session")
     raise _unauthorized("log in, or send an API token")
+
+
+def web_session(session: Session, cookie: str) -> tuple[User, WebSession] | None:
+    """The active user and session row of a session cookie; None when the session is
+    unknown or expired, or its user is no longer active."""
+    row = session.scalar(select(WebSession).where(WebSession.session_hash == sha256(cookie)))
+    if row is None:
+        return None
+    expires = row.expires_at
+    if expires.tzinfo is None:
+        expires = expires.replace(tzinfo=dt.UTC)
+    if expires < now():
+        return None
+    user = session.get(User, row.user_id)
+    if user is None or not user.active:
+        return None
+    return user, row
+
+
+def session_principal(user: User) -> Principal:
+    """The principal of a logged-in page visitor: every scope, limited by the role."""
+    return Principal(user, frozenset(SCOPES), "session")
 
 
 Who = Annotated[Principal, Depends(principal)]

@@ -330,9 +330,41 @@ def incidents_as_dicts(session: Session, incidents: list[Incident]) -> list[dict
     ]
 
 
-def _visible_incident(
-    session: Session, who: Principal, incident_id: int, *, lock: bool
-) -> Incident:
+def find_incidents(
+    session: Session,
+    user: User,
+    *,
+    box: Literal["visible", "reported", "inbox"] = "visible",
+    status: str | None = None,
+    open_only: bool = False,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[Incident]:
+    """Incidents for ``user``, newest first: all they may see, only those they reported, or
+    their inbox (addressed to them as manager; for compliance and admin also those that went
+    to compliance because the reporter had no manager)."""
+    query = select(Incident).where(_visible(user))
+    if box == "reported":
+        query = query.where(Incident.reporter_id == user.id)
+    elif box == "inbox":
+        mine = Incident.manager_id == user.id
+        query = query.where(
+            or_(mine, Incident.manager_id.is_(None)) if user.role in SEE_ALL else mine
+        )
+    if status is not None:
+        query = query.where(Incident.status == status)
+    if open_only:
+        query = query.where(Incident.status != "resolved")
+    query = query.order_by(Incident.id.desc()).limit(limit).offset(offset)
+    return list(session.scalars(query).all())
+
+
+def may_handle(user: User, incident: Incident) -> bool:
+    """Whether ``user`` may move ``incident`` on: its manager, compliance or admin."""
+    return _may_handle(user, incident)
+
+
+def visible_incident(session: Session, who: Principal, incident_id: int, *, lock: bool) -> Incident:
     incident = session.get(Incident, incident_id, with_for_update=lock)
     if incident is None or not _may_see(who.user, incident):
         raise HTTPException(404, f"incident {incident_id} not found")
@@ -372,18 +404,14 @@ def list_incidents(
     """The incidents the caller may see, newest first: their own reports, for a manager also
     their inbox, for compliance and admin all."""
     allowed(who, scope=SCOPE)
-    query = select(Incident).where(_visible(who.user))
-    if status is not None:
-        query = query.where(Incident.status == status)
-    query = query.order_by(Incident.id.desc()).limit(limit).offset(offset)
-    incidents = list(session.scalars(query).all())
+    incidents = find_incidents(session, who.user, status=status, limit=limit, offset=offset)
     return {"incidents": incidents_as_dicts(session, incidents)}
 
 
 @router.get("/incidents/{incident_id}")
 def get_incident(incident_id: IncidentId, who: Who, session: DB) -> dict[str, Any]:
     allowed(who, scope=SCOPE)
-    incident = _visible_incident(session, who, incident_id, lock=False)
+    incident = visible_incident(session, who, incident_id, lock=False)
     return incidents_as_dicts(session, [incident])[0]
 
 
@@ -393,7 +421,7 @@ def post_incident_status(
 ) -> dict[str, Any]:
     """Move an incident forward (its manager, compliance or admin); the reporter is told."""
     allowed(who, scope=SCOPE)
-    incident = _visible_incident(session, who, incident_id, lock=True)
+    incident = visible_incident(session, who, incident_id, lock=True)
     if not _may_handle(who.user, incident):
         raise HTTPException(
             403, "only the incident's manager, compliance or an admin may change its status"

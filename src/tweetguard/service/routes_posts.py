@@ -175,13 +175,19 @@ def _stored_report(text: str, report: Report) -> tuple[str, dict[str, Any]]:
         if finding.media is None:
             out["start"] = _moved(finding.start, spans, end=False)
             out["end"] = max(out["start"], _moved(finding.end, spans, end=True))
+            if "edit" in out:
+                edit = out["edit"]
+                edit["start"] = _moved(edit["start"], spans, end=False)
+                edit["end"] = max(edit["start"], _moved(edit["end"], spans, end=True))
     return stored, data
 
 
 def _check(request: Request, handle: str, text: str) -> tuple[str, str, dict[str, Any]]:
     """Run the engine on a company-account draft: (redacted text, verdict, report)."""
+    clock = getattr(request.app.state, "clock", None)  # fixed by tests; else now
     report = _engine(request).check(
-        Draft(text=text, account=AccountInfo(handle=handle, kind="company"))
+        Draft(text=text, account=AccountInfo(handle=handle, kind="company")),
+        now=clock() if clock is not None else None,
     )
     stored, data = _stored_report(text, report)
     return stored, report.verdict, data

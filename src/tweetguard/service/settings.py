@@ -19,6 +19,7 @@ class Settings(BaseSettings):
       example), as for the CLI.
     - ``TWEETGUARD_MAX_BODY_BYTES``: the largest request body accepted (default 256 KiB: a
       25,000-character draft with its context fits many times over).
+    - ``TWEETGUARD_MAX_UPLOAD_BYTES``: the largest image the check page reads (10 MiB).
     - ``TWEETGUARD_SMTP_HOST``, ``_PORT``, ``_FROM``, ``_USER``, ``_PASSWORD``, ``_STARTTLS``:
       the mail server for notifications.
     - ``TWEETGUARD_RETENTION_DAYS``: how long drafts and incident texts are kept (90).
@@ -31,6 +32,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     max_body_bytes: int = Field(default=256 * 1024, ge=1024)
+    # An image checked on the check page (read, then deleted); X takes images up to 5 MB.
+    max_upload_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     # Notifications (TWEETGUARD_SMTP_*): the worker sends the outbox through this server.
     smtp_host: str = "localhost"
     smtp_port: int = Field(default=25, ge=1, le=65535)
