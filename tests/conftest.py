@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,3 +89,41 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     yield url
     # Dropped (closing leftover connections) so hundreds of tests do not fill the disk.
     server.drop_database(name)
+
+
+# --- the browser (Debian's Chromium through Playwright) -------------------------------------
+
+CHROMIUM = os.environ.get("TWEETGUARD_CHROMIUM", "/usr/bin/chromium")
+BROWSER_SKIP = "TWEETGUARD_TEST_BROWSER"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, started by Playwright (no browser download)."""
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} not found: the browser tests need Debian's chromium"
+        if os.environ.get(BROWSER_SKIP) == "skip":
+            pytest.skip(f"{message} ({BROWSER_SKIP}=skip)")
+        pytest.fail(
+            f"{message}: run `apt-get install chromium` (as root; `make test` does it), or "
+            f"set {BROWSER_SKIP}=skip to skip them explicitly.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()

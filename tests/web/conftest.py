@@ -10,7 +10,6 @@ explicitly. Screenshots of every page go to ``test-output/screenshots/`` (or
 from __future__ import annotations
 
 import datetime as dt
-import os
 import socket
 import threading
 import time
@@ -28,18 +27,6 @@ from tweetguard.service.demo import DEMO_PASSWORD, seed_demo
 TESTS = Path(__file__).resolve().parents[1]
 # Checks on the pages are judged at a Tuesday morning in working hours (as in the rule tests).
 NOW = dt.datetime(2026, 11, 24, 10, 15, tzinfo=dt.timezone(dt.timedelta(hours=1)))
-CHROMIUM = os.environ.get("TWEETGUARD_CHROMIUM", "/usr/bin/chromium")
-BROWSER_SKIP = "TWEETGUARD_TEST_BROWSER"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 def demo_app(database_url: str) -> FastAPI:
@@ -102,28 +89,6 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium, headless, started by Playwright (no browser download)."""
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} not found: the browser tests need Debian's chromium"
-        if os.environ.get(BROWSER_SKIP) == "skip":
-            pytest.skip(f"{message} ({BROWSER_SKIP}=skip)")
-        pytest.fail(
-            f"{message}: run `apt-get install chromium` (as root; `make test` does it), or "
-            f"set {BROWSER_SKIP}=skip to skip them explicitly.",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -551,6 +551,10 @@ def audit_verify() -> None:
     raise typer.Exit(1)
 
 
+# ``tweetguard scan`` lives in its own module; importing it registers the command.
+from tweetguard.cli import scan as _scan  # noqa: E402, F401
+
+
 def main() -> None:
     try:
         app()
