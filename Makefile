@@ -9,10 +9,10 @@ DATA   ?= ../shared/data
 # Debian packages the tests need: text recognition in images (Dutch and English), a font
 # to draw test screenshots with, PostgreSQL for the service's storage tests (they start a
 # throw-away server of their own on a loopback port) and Chromium for the browser tests of
-# the pages (Playwright drives it; no browser is downloaded). Installed with apt-get when
-# missing and we are root; otherwise a warning says what to install (those tests then fail
-# and say so).
-SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng fonts-dejavu-core postgresql chromium
+# the pages (Playwright drives it; no browser is downloaded), and Java for the local Spark
+# of the scan's scale-out test. Installed with apt-get when missing and we are root;
+# otherwise a warning says what to install (those tests then fail and say so).
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng fonts-dejavu-core postgresql chromium default-jre-headless
 
 $(VENV)/.base:
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,7 @@ system-deps:
 	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx nld \
 	    && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
 	    && { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } \
-	    && [ -x /usr/bin/chromium ]; then :; \
+	    && [ -x /usr/bin/chromium ] && command -v java >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing $(SYSTEM_PACKAGES)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
@@ -64,12 +64,14 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 ## bench: drafts per second for `check` on the corpora in ../shared/data, a bounded load
-## test of the service's POST /api/v1/check on loopback (50 clients), and the time from a
-## keystroke to its findings on the check page in Chromium
+## test of the service's POST /api/v1/check on loopback (50 clients), the time from a
+## keystroke to its findings on the check page in Chromium, and the scan (one process, both
+## cores, a million-post archive) beside Presidio, better-profanity and detect-secrets
 bench: $(VENV)/.installed-test system-deps
 	$(BIN)/python -m tweetguard.bench --data $(DATA)
 	$(BIN)/python -m tweetguard.bench_service --data $(DATA) --clients 50 --requests 5000
 	$(BIN)/python -m tweetguard.bench_web --data $(DATA) --drafts 200
+	$(BIN)/python -m tweetguard.bench_scan --data $(DATA) --million
 
 ## models: train the language models from ../shared/data and training/examples (reproducible)
 models: $(VENV)/.installed-train

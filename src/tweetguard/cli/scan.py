@@ -187,7 +187,7 @@ def _progress(quiet: bool, total: int | None) -> Any:
 
 
 def _summary(figures: dict[str, Any], out: Path | None, report: Path | None) -> None:
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     v = figures["verdicts"]
     rate = figures.get("posts_per_s") or 0
     console.print(
@@ -213,7 +213,7 @@ def _scan_spark(sources: list[Path], policy: Path | None, out: Path | None) -> N
         summary = spark.run(str(sources[0]), str(out), policy_path=str(policy) if policy else None)
     except (TweetguardError, RuntimeError) as exc:
         _fail(str(exc))
-    Console(stderr=True).print(
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
         f"{summary.get('posts', 0):,} posts, {summary.get('findings', 0):,} findings "
         f"(Spark, {time.perf_counter() - started:.1f} s); findings: {out}"
     )
