@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from service.pg import INSTALL_HINT, PostgresNotFound, ThrowawayPostgres, find_bindir
+from tweetguard.bench_web import ARGS as CHROMIUM_ARGS
+from tweetguard.bench_web import CHROMIUM
 from tweetguard.engine import Engine
 from tweetguard.policy import Policy, load_policy
 
@@ -93,18 +95,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 # --- the browser (Debian's Chromium through Playwright) -------------------------------------
 
-CHROMIUM = os.environ.get("TWEETGUARD_CHROMIUM", "/usr/bin/chromium")
 BROWSER_SKIP = "TWEETGUARD_TEST_BROWSER"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import socket
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from tweetguard.bench import read_corpus
@@ -46,6 +48,31 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.0)
             pass
         time.sleep(0.2)
     raise RuntimeError(f"the service did not answer {url}/healthz within {timeout:.0f} s")
+
+
+@contextlib.contextmanager
+def serving(workers: int = 1) -> Iterator[tuple[str, int]]:
+    """``tweetguard serve`` on a free loopback port with a throw-away SQLite database, until
+    the block ends: (its URL, its port)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            **os.environ,
+            "TWEETGUARD_DATABASE_URL": f"sqlite:///{tmp}/bench.db",
+            "TWEETGUARD_PORT": str(port),
+        }
+        command = [sys.executable, "-m", "tweetguard", "serve", "--workers", str(workers)]
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+        try:
+            wait_healthy(url, proc)
+            yield url, port
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 def _request(port: int, text: str) -> bytes:
@@ -104,26 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     if not texts:
         print(f"no corpora found under {args.data}", file=sys.stderr)
         return 2
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "TWEETGUARD_DATABASE_URL": f"sqlite:///{tmp}/bench.db",
-            "TWEETGUARD_PORT": str(port),
-        }
-        command = [sys.executable, "-m", "tweetguard", "serve", "--workers", str(args.workers)]
-        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-        try:
-            wait_healthy(url, proc)
-            asyncio.run(load(port, texts, args.clients, min(1000, args.requests)))  # warm up
-            elapsed, lat = asyncio.run(load(port, texts, args.clients, args.requests))
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with serving(workers=args.workers) as (_, port):
+        asyncio.run(load(port, texts, args.clients, min(1000, args.requests)))  # warm up
+        elapsed, lat = asyncio.run(load(port, texts, args.clients, args.requests))
     lat.sort()
     print(f"service load test (POST /api/v1/check, loopback, {args.workers} server processes)")
     print(f"  clients           {args.clients:>9}")

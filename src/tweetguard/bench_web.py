@@ -17,13 +17,11 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from tweetguard.bench import read_corpus
-from tweetguard.bench_service import free_port, wait_healthy
+from tweetguard.bench_service import serving
 
 CHROMIUM = os.environ.get("TWEETGUARD_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -78,26 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpora found under {args.data}", file=sys.stderr)
         return 2
     texts = random.Random(6).sample(corpus, min(args.drafts, len(corpus)))
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "TWEETGUARD_DATABASE_URL": f"sqlite:///{tmp}/bench.db",
-            "TWEETGUARD_PORT": str(port),
-        }
-        command = [sys.executable, "-m", "tweetguard", "serve"]
-        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-        try:
-            wait_healthy(url, proc)
-            measure(url, texts[:10])  # warm up
-            times = sorted(measure(url, texts))
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with serving() as (url, _):
+        measure(url, texts[:10])  # warm up
+        times = sorted(measure(url, texts))
     p95 = times[max(0, int(len(times) * 0.95) - 1)]
     print("check page: keystroke to findings shown (Chromium headless, loopback, 1 process)")
     print(f"  drafts            {len(times):>9,}")

@@ -421,17 +421,27 @@ def post_incident_status(
 ) -> dict[str, Any]:
     """Move an incident forward (its manager, compliance or admin); the reporter is told."""
     allowed(who, scope=SCOPE)
+    incident = move_incident(
+        session, who=who, incident_id=incident_id, change=body, public_url=_public_url(request)
+    )
+    return incidents_as_dicts(session, [incident])[0]
+
+
+def move_incident(
+    session: Session, *, who: Principal, incident_id: int, change: StatusChange, public_url: str
+) -> Incident:
+    """The incident, moved forward by ``who``: 404 when they may not see it, 403 when they
+    may see but not handle it (its manager, compliance and admin handle it), 409 backwards."""
     incident = visible_incident(session, who, incident_id, lock=True)
     if not _may_handle(who.user, incident):
         raise HTTPException(
             403, "only the incident's manager, compliance or an admin may change its status"
         )
-    change_status(
+    return change_status(
         session,
         incident=incident,
         actor=who.user,
-        status=body.status,
-        note=body.note,
-        public_url=_public_url(request),
+        status=change.status,
+        note=change.note,
+        public_url=public_url,
     )
-    return incidents_as_dicts(session, [incident])[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 
@@ -20,10 +20,10 @@ from tweetguard.service.routes_incidents import (
     IncidentId,
     IncidentReport,
     StatusChange,
-    change_status,
     find_incidents,
     incidents_as_dicts,
     may_handle,
+    move_incident,
     report_incident,
     visible_incident,
 )
@@ -130,25 +130,17 @@ def incident_status_form(
     back: Annotated[str, Form()] = "",
     csrf_token: Annotated[str | None, Form()] = None,
 ) -> Response:
-    from fastapi import HTTPException
-
     who = person(seen, request)
     check_csrf(seen, request, csrf_token)
     try:
-        body = StatusChange.model_validate({"status": status, "note": note})
+        change = StatusChange.model_validate({"status": status, "note": note})
     except ValidationError as exc:
         raise HTTPException(422, f"status {status!r}: {exc.errors()[0]['msg']}") from None
-    incident = visible_incident(session, who, incident_id, lock=True)
-    if not may_handle(who.user, incident):
-        raise HTTPException(
-            403, "only the incident's manager, compliance or an admin may change its status"
-        )
-    change_status(
+    move_incident(
         session,
-        incident=incident,
-        actor=who.user,
-        status=body.status,
-        note=body.note,
+        who=who,
+        incident_id=incident_id,
+        change=change,
         public_url=_public_url(request),
     )
     return redirect("/inbox" if back == "inbox" else f"/incidents/{incident_id}")
