@@ -211,3 +211,26 @@ def test_report_charts_render_in_chromium(tmp_path: Path, browser: Any) -> None:
         assert box is not None and box["width"] > 100 and box["height"] > 40
     shot(page, "20-scan-report")
     page.close()
+
+
+def test_posts_travel_to_the_workers_unchanged() -> None:
+    from tweetguard.draft import Draft
+    from tweetguard.ingest import Post
+    from tweetguard.scan.run import _pack, _unpack
+
+    full = Draft.model_validate(
+        {
+            "text": "@klant123 Stuur me je ordernummer",
+            "id": 7,
+            "account": {"handle": "@eva", "kind": "personal", "bio": "Werkt bij Tulpwerk"},
+            "in_reply_to": {"text": "Waar blijft mijn pakket?", "author": "@klant123",
+                            "on_company_page": True},
+            "media": [{"alt": "een foto", "own": True}],
+            "created_at": "2026-03-02T10:15:00+00:00",
+            "lang": "nl",
+            "history": ["2026-03-02T09:00:00+00:00"],
+        }
+    )  # fmt: skip
+    for draft in (full, Draft(text="kort")):
+        post = Post(draft, "a.zip:data/tweets.js item 1")
+        assert _unpack(_pack(post)) == post
