@@ -278,11 +278,12 @@ def test_keyboard_and_labels(page: Any) -> None:
               .map(e => e.id || e.name)"""
     )
     assert unlabelled == []
-    assert page.evaluate("document.activeElement.id") == "text"  # ready to type
+    page.wait_for_function("document.activeElement.id === 'text'")  # ready to type
     page.goto("/policy")
     page.keyboard.press("Tab")  # the first stop is the skip link
     assert page.evaluate("document.activeElement.className") == "skip"
     page.goto("/login")
+    page.wait_for_function("document.activeElement.id === 'username'")  # autofocus
     page.keyboard.type("maria")
     page.keyboard.press("Tab")
     page.keyboard.type("tulpwerk-demo")

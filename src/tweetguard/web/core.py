@@ -11,6 +11,7 @@ the session's CSRF token as the hidden field ``csrf_token`` (HTMX sends it as th
 from __future__ import annotations
 
 import datetime as dt
+import html
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -154,13 +155,13 @@ def is_page(request: Request) -> bool:
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
-    from tweetguard.web.i18n import translator
-
+    """The answer to a refused or failed request: a page in the visitor's language (with
+    their menu, when the session can still be read), or a fragment for HTMX."""
     lang = lang_of(request)
     t: Callable[..., str] = translator(lang)
     if request.headers.get("hx-request"):
         return HTMLResponse(
-            f'<p class="error" role="alert">{_escape(message)}</p>', status_code=status
+            f'<p class="error" role="alert">{html.escape(message)}</p>', status_code=status
         )
     seen = Visitor(None, "", lang)
     try:
@@ -179,9 +180,3 @@ def error_page(request: Request, status: int, message: str) -> Response:
     return page(
         request, seen, "error.html", status, status=status, message=message, friendly=friendly
     )
-
-
-def _escape(value: str) -> str:
-    import html
-
-    return html.escape(value)
