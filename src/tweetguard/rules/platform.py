@@ -3,12 +3,16 @@
 ## Wat het controleert / What it checks
 NL: een lege draft, een tekst die langer is dan X toestaat (gewogen lengte zoals X telt:
 280, links tellen 23, tekens buiten de lichte Unicode-blokken en emoji tellen 2) en een
-draft met erg veel links. Een draft in een andere taal dan Nederlands of Engels krijgt een
+draft met erg veel links. Een antwoord waarvan de tekst van het bericht waarop het
+antwoordt ontbreekt (in een archief), krijgt een melding dat regels 6 en 9 het niet in zijn
+context konden beoordelen. Een draft in een andere taal dan Nederlands of Engels krijgt een
 melding dat de oordelen van de taalmodellen (regels 2, 5, 6, 8 en 9) er niet voor gelden en
 alleen de woordenlijsten meetellen.
 EN: an empty draft, a text longer than X allows (weighted length the way X counts it), and a
-draft with very many links. A draft in a language other than Dutch or English gets a note
-that the language models (rules 2, 5, 6, 8 and 9) do not judge it; only the word lists count.
+draft with very many links. A reply whose parent's text is missing (in an archive) gets a
+note that rules 6 and 9 could not judge it in its context. A draft in a language other than
+Dutch or English gets a note that the language models (rules 2, 5, 6, 8 and 9) do not judge
+it; only the word lists count.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
             )
         return
     yield from _language(ctx)
+    yield from _unread_parent(ctx)
     info = ctx.length
     if info.weighted > limit:
         start = info.valid_end if limit == 280 else _cut(ctx, limit)
@@ -104,6 +109,34 @@ def _language(ctx: Context) -> Iterator[Hit]:
     )
 
 
+def _unread_parent(ctx: Context) -> Iterator[Hit]:
+    """A reply whose parent's text is not known (an archive holds only its author): rules 6
+    and 9 judge a reply with the post it answers, so say they could not."""
+    reply = ctx.draft.in_reply_to
+    if reply is None or reply.text.strip():
+        return
+    who = reply.author or "?"
+    yield Hit(
+        "P.reply-unread",
+        "info",
+        0,
+        len(ctx.text),
+        Localized(
+            f"Dit is een antwoord aan {who}, maar de tekst van het bericht waarop het "
+            "antwoordt ontbreekt: regels 6 (klantenservice) en 9 (positieve houding) konden "
+            "het antwoord niet in zijn context beoordelen.",
+            f"This is a reply to {who}, but the text of the post it answers is missing: rules "
+            "6 (customer service) and 9 (positive attitude) could not judge the reply in its "
+            "context.",
+        ),
+        Localized(
+            "Geef de tekst van dat bericht mee (in_reply_to.text) om ook die regels te laten "
+            "meetellen.",
+            "Give the text of that post (in_reply_to.text) so that those rules count too.",
+        ),
+    )
+
+
 def _cut(ctx: Context, limit: int) -> int:
     """Offset where a custom limit is reached (weights as X counts them, prefix by prefix)."""
     from tweetguard.text.length import weighted_length
@@ -123,7 +156,7 @@ RULE = Rule(
     slug="platform",
     title=Localized("Platform", "Platform"),
     sentence=Localized("", ""),
-    codes=("P.empty", "P.length", "P.url-count", "P.language"),
+    codes=("P.empty", "P.length", "P.url-count", "P.language", "P.reply-unread"),
     check=check,
     doc=__doc__ or "",
 )
