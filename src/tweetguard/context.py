@@ -128,11 +128,16 @@ class Context:
         *,
         created_at: dt.datetime,
         signals: Mapping[str, SignalProvider] | None = None,
+        time_known: bool = True,
     ) -> None:
         self.draft = draft
         self.policy = policy
         self.text = draft.text
         self.created_at = created_at
+        # False for a post of an archive or feed that carries no time: ``created_at`` is then
+        # only today's date, and the rules about the hour and the day (late hours, quiet
+        # periods, working time) do not judge it (the platform check says so).
+        self.time_known = time_known
         self._providers = signals or {}
         self._signals: dict[str, Signal | None] = {}
         self._media: dict[int, Context] = {}
@@ -213,7 +218,11 @@ class Context:
             text = (inspection.ocr_text if inspection else None) or ""
             draft = self.draft.model_copy(update={"text": text, "media": [], "in_reply_to": None})
             self._media[index] = Context(
-                draft, self.policy, created_at=self.created_at, signals=self._providers
+                draft,
+                self.policy,
+                created_at=self.created_at,
+                signals=self._providers,
+                time_known=self.time_known,
             )
         return self._media[index]
 

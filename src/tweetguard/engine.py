@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from tweetguard.context import Context, SignalProvider
 from tweetguard.draft import Draft, text_draft
@@ -22,6 +22,10 @@ from tweetguard.report import Finding, Report, verdict_of
 from tweetguard.rules import PLATFORM, RULES
 from tweetguard.rules._common import Hit, Rule
 from tweetguard.types import Localized
+
+# What a draft without a time means: posted now (a draft being written), or unknown (a post
+# of an archive or feed that lost its time).
+Undated = Literal["now", "unknown"]
 
 
 class Engine:
@@ -49,16 +53,27 @@ class Engine:
             id(r): (r.prepare(policy) if r.prepare else None) for r in self.rules
         }
 
-    def context(self, draft: Draft, *, now: dt.datetime | None = None) -> Context:
+    def context(
+        self, draft: Draft, *, now: dt.datetime | None = None, undated: Undated = "now"
+    ) -> Context:
         created = draft.created_at or now or dt.datetime.now(dt.UTC)
         if created.tzinfo is None:
             created = created.replace(tzinfo=self.policy.timezone)
-        return Context(draft, self.policy, created_at=created, signals=self.signals)
+        known = draft.created_at is not None or undated == "now"
+        return Context(
+            draft, self.policy, created_at=created, signals=self.signals, time_known=known
+        )
 
-    def check(self, draft: Draft | str, *, now: dt.datetime | None = None) -> Report:
+    def check(
+        self, draft: Draft | str, *, now: dt.datetime | None = None, undated: Undated = "now"
+    ) -> Report:
+        """The report for ``draft``. A draft without ``created_at`` is judged as posted
+        ``now`` (default: the current time), as a draft being written is; with
+        ``undated="unknown"`` (a post read from an archive or feed without a time) the rules
+        about the hour and the day do not judge it and ``P.time-unknown`` says so."""
         if isinstance(draft, str):
             draft = text_draft(draft)
-        ctx = self.context(draft, now=now)
+        ctx = self.context(draft, now=now, undated=undated)
         findings: list[Finding] = []
         for rule in self.rules:
             try:

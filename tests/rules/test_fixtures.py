@@ -55,7 +55,8 @@ def all_cases() -> list[Any]:
 def run(engine: Engine, number: int, case: dict[str, Any]) -> tuple[set[str], set[str]]:
     """The rule's codes for the case, and the sources of their evidence."""
     draft = Draft.model_validate(case["draft"])
-    report = engine.check(draft, now=NOW)
+    # "undated": "unknown" — a post of an archive without a time (as the scan checks it)
+    report = engine.check(draft, now=NOW, undated=case.get("undated", "now"))
     mine = [f for f in report.findings if f.rule == number]
     sources = {f.evidence.source for f in mine if f.evidence and f.evidence.source}
     return {f.code for f in mine}, sources

@@ -234,3 +234,17 @@ def test_posts_travel_to_the_workers_unchanged() -> None:
     for draft in (full, Draft(text="kort")):
         post = Post(draft, "a.zip:data/tweets.js item 1")
         assert _unpack(_pack(post)) == post
+
+
+def test_posts_without_a_time_are_not_judged_by_the_scans_clock(tmp_path: Path) -> None:
+    """A post with no time is not given the time of the scan: the rules about the hour and
+    the day stay out, and the finding says so."""
+    drafts = tmp_path / "undated.jsonl"
+    drafts.write_text(
+        json.dumps({"text": "Weer een lange dag gehad", "account": {"handle": "@jan"}}) + "\n",
+        encoding="utf-8",
+    )
+    sink = io.StringIO()
+    scan([drafts], workers=1, out=sink)
+    codes = [json.loads(line)["code"] for line in sink.getvalue().splitlines()]
+    assert codes == ["P.time-unknown"]

@@ -5,12 +5,14 @@ NL: een lege draft, een tekst die langer is dan X toestaat (gewogen lengte zoals
 280, links tellen 23, tekens buiten de lichte Unicode-blokken en emoji tellen 2) en een
 draft met erg veel links. Een antwoord waarvan de tekst van het bericht waarop het
 antwoordt ontbreekt (in een archief), krijgt een melding dat regels 6 en 9 het niet in zijn
-context konden beoordelen. Een draft in een andere taal dan Nederlands of Engels krijgt een
+context konden beoordelen; een bericht zonder tijd, dat de regels over uur en dag niet
+konden beoordelen. Een draft in een andere taal dan Nederlands of Engels krijgt een
 melding dat de oordelen van de taalmodellen (regels 2, 5, 6, 8 en 9) er niet voor gelden en
 alleen de woordenlijsten meetellen.
 EN: an empty draft, a text longer than X allows (weighted length the way X counts it), and a
 draft with very many links. A reply whose parent's text is missing (in an archive) gets a
-note that rules 6 and 9 could not judge it in its context. A draft in a language other than
+note that rules 6 and 9 could not judge it in its context; a post without a time, that the
+rules about the hour and the day could not judge. A draft in a language other than
 Dutch or English gets a note that the language models (rules 2, 5, 6, 8 and 9) do not judge
 it; only the word lists count.
 """
@@ -39,6 +41,7 @@ def check(ctx: Context, _: object) -> Iterator[Hit]:
         return
     yield from _language(ctx)
     yield from _unread_parent(ctx)
+    yield from _unknown_time(ctx)
     info = ctx.length
     if info.weighted > limit:
         start = info.valid_end if limit == 280 else _cut(ctx, limit)
@@ -137,6 +140,29 @@ def _unread_parent(ctx: Context) -> Iterator[Hit]:
     )
 
 
+def _unknown_time(ctx: Context) -> Iterator[Hit]:
+    """A post of an archive or feed without a time: the rules about the hour and the day did
+    not judge it."""
+    if ctx.time_known:
+        return
+    yield Hit(
+        "P.time-unknown",
+        "info",
+        0,
+        len(ctx.text),
+        Localized(
+            "Het bericht heeft geen tijd: regel 1 (stille periodes), regel 2 (laat op de "
+            "avond) en regel 10 (werktijd) konden het niet beoordelen.",
+            "The post has no time: rule 1 (quiet periods), rule 2 (late at night) and rule 10 "
+            "(working time) could not judge it.",
+        ),
+        Localized(
+            "Geef de tijd van plaatsing mee (created_at, of een kolom met --map).",
+            "Give the time it was posted (created_at, or a column with --map).",
+        ),
+    )
+
+
 def _cut(ctx: Context, limit: int) -> int:
     """Offset where a custom limit is reached (weights as X counts them, prefix by prefix)."""
     from tweetguard.text.length import weighted_length
@@ -156,7 +182,14 @@ RULE = Rule(
     slug="platform",
     title=Localized("Platform", "Platform"),
     sentence=Localized("", ""),
-    codes=("P.empty", "P.length", "P.url-count", "P.language", "P.reply-unread"),
+    codes=(
+        "P.empty",
+        "P.length",
+        "P.url-count",
+        "P.language",
+        "P.reply-unread",
+        "P.time-unknown",
+    ),
     check=check,
     doc=__doc__ or "",
 )

@@ -370,6 +370,8 @@ def _internal_hosts(ctx: Context) -> Iterator[Hit]:
 
 
 def _quiet_period(ctx: Context) -> Iterator[Hit]:
+    if not ctx.time_known:
+        return  # P.time-unknown says so
     qp = ctx.policy.quiet_period(ctx.local_time.date())
     if qp is None:
         return

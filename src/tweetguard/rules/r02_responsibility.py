@@ -304,6 +304,8 @@ def _heat(ctx: Context) -> Iterator[Hit]:
 
 
 def _late(ctx: Context) -> Iterator[Hit]:
+    if not ctx.time_known:
+        return  # P.time-unknown says so
     start, end = ctx.policy.config.work.span("late_hours")
     t = ctx.local_time.time()
     late = (start <= t or t < end) if start > end else (start <= t < end)

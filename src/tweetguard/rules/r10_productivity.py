@@ -79,8 +79,8 @@ def activity_on(
 
 
 def check(ctx: Context, _: object) -> Iterator[Hit]:
-    if not ctx.is_personal:
-        return
+    if not ctx.is_personal or not ctx.time_known:
+        return  # without a time, P.time-unknown says so
     work = ctx.policy.config.work
     tz = ctx.policy.timezone
     if not in_working_hours(ctx.created_at, work, tz):

@@ -92,9 +92,10 @@ def records(
 
 
 def scan_post(engine: Engine, post: Post) -> Scanned:
-    """Check one post; a post without a time is judged as if posted now."""
+    """Check one post. A post without a time is not judged by the rules about the hour and
+    the day (``P.time-unknown`` says so): the time of the scan says nothing about it."""
     draft = post.draft
-    report = engine.check(draft)
+    report = engine.check(draft, undated="unknown")
     return Scanned(
         id=None if draft.id is None else str(draft.id),
         account=draft.account.handle,
