@@ -118,3 +118,14 @@ def browser() -> Iterator[Any]:
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def quick_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap argon2 parameters for tests that seed the demo team (eight hashes) and log in
+    often; hashes made this way verify all the same, and hashing is tested on its own."""
+    from argon2 import PasswordHasher
+
+    from tweetguard.service import auth
+
+    monkeypatch.setattr(auth, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))

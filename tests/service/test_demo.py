@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
@@ -19,7 +18,7 @@ from tweetguard.cli import app as cli
 from tweetguard.engine import Engine
 from tweetguard.service import auth
 from tweetguard.service.audit import verify
-from tweetguard.service.db import as_utc, make_engine, migrate, sessions
+from tweetguard.service.db import make_engine, migrate, sessions
 from tweetguard.service.demo import DEMO_PASSWORD, PEOPLE, POSTS, seed_demo
 from tweetguard.service.schema import (
     Acknowledgement,
@@ -29,17 +28,14 @@ from tweetguard.service.schema import (
     Post,
     User,
 )
+from tweetguard.times import as_utc
 
 NOW = dt.datetime(2026, 11, 24, 9, 15, tzinfo=dt.UTC)
 FATE = {"approve": "approved", "reject": "rejected", "submit": "submitted", "draft": "draft"}
 TABLES = (User, Acknowledgement, Post, Incident, AuditEntry, OutboxMessage)
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cheap argon2 parameters: the demo hashes eight passwords, which is not what these
-    tests are about (hashes made with these parameters verify all the same)."""
-    monkeypatch.setattr(auth, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+pytestmark = pytest.mark.usefixtures("quick_passwords")
 
 
 @pytest.fixture

@@ -455,7 +455,7 @@ def test_rows_become_drafts_as_documented() -> None:
 
 def test_an_engine_failure_is_a_row_without_the_text(engine: Engine) -> None:
     class Broken(Engine):
-        def check(self, draft: Any, *, now: dt.datetime | None = None) -> Any:
+        def check(self, draft: Any, *, now: dt.datetime | None = None, **_: Any) -> Any:
             raise ValueError(f"boom on {draft.text}")
 
     broken = Broken(engine.policy)

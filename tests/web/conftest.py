@@ -10,7 +10,6 @@ explicitly. Screenshots of every page go to ``test-output/screenshots/`` (or
 from __future__ import annotations
 
 import datetime as dt
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -21,8 +20,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from tweetguard.bench_service import free_port
 from tweetguard.service import Settings, create_app
-from tweetguard.service.demo import DEMO_PASSWORD, seed_demo
+from tweetguard.service.demo import seed_demo
 
 TESTS = Path(__file__).resolve().parents[1]
 # Checks on the pages are judged at a Tuesday morning in working hours (as in the rule tests).
@@ -37,7 +37,7 @@ def demo_app(database_url: str) -> FastAPI:
 
 
 @pytest.fixture
-def web_app(database_url: str) -> Iterator[FastAPI]:
+def web_app(database_url: str, quick_passwords: None) -> Iterator[FastAPI]:
     application = demo_app(database_url)
     with TestClient(application):  # runs the migrations
         seeded = seed_demo(application.state.sessions, application.state.engine, now=NOW)
@@ -45,26 +45,7 @@ def web_app(database_url: str) -> Iterator[FastAPI]:
         yield application
 
 
-def login_client(app: FastAPI, username: str) -> TestClient:
-    """A client logged in through the login form (cookie session)."""
-    client = TestClient(app)
-    r = client.post(
-        "/login",
-        data={"username": username, "password": DEMO_PASSWORD, "next": "/"},
-        follow_redirects=False,
-    )
-    assert r.status_code == 303, r.text
-    return client
-
-
 # --- the live server and the browser --------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +55,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     path = tmp_path_factory.mktemp("live") / "tweetguard.db"
     application = demo_app(f"sqlite:///{path}")
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning")
     )

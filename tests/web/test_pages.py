@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from PIL import Image, ImageDraw, ImageFont
@@ -47,18 +46,14 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 PRIVATE = ("/report", "/incidents", "/inbox", "/posts", "/posts/new", "/queue", "/compliance")
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cheap argon2 parameters: the demo seed hashes eight passwords per test and every
-    login verifies one; password hashing is not what these tests are about."""
-    monkeypatch.setattr(auth, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+pytestmark = pytest.mark.usefixtures("quick_passwords")
 
 
 # --- helpers -------------------------------------------------------------------------------
 
 
 def login(app: FastAPI, username: str) -> TestClient:
-    """A client logged in through the login form (as ``web.conftest.login_client``)."""
+    """A client logged in through the login form."""
     client = TestClient(app)
     r = client.post(
         "/login",

@@ -13,7 +13,6 @@ the Spark UDF.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +22,7 @@ from tweetguard.engine import Engine
 from tweetguard.ingest import Post
 from tweetguard.redact import redact
 from tweetguard.report import Finding, Report
+from tweetguard.times import iso_utc
 
 
 def fingerprint(code: str, account: str | None, matched: str) -> str:
@@ -39,14 +39,6 @@ def matched_text(draft: Draft, finding: Finding) -> str:
     if finding.end > finding.start:
         return draft.text[finding.start : finding.end]
     return draft.text
-
-
-def _iso(at: dt.datetime | None) -> str | None:
-    if at is None:
-        return None
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    return at.astimezone(dt.UTC).isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +66,7 @@ def records(
             {
                 "post": None if draft.id is None else str(draft.id),
                 "account": account,
-                "created_at": _iso(draft.created_at),
+                "created_at": iso_utc(draft.created_at),
                 "where": where,
                 "rule": f.rule,
                 "code": f.code,
@@ -99,7 +91,7 @@ def scan_post(engine: Engine, post: Post) -> Scanned:
     return Scanned(
         id=None if draft.id is None else str(draft.id),
         account=draft.account.handle,
-        created_at=_iso(draft.created_at),
+        created_at=iso_utc(draft.created_at),
         where=post.where,
         lang=report.lang,
         verdict=report.verdict,

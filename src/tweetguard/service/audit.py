@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 
 from tweetguard.detect import find_personal_data, find_secrets
 from tweetguard.redact import redact
-from tweetguard.service.db import as_utc
 from tweetguard.service.schema import AuditEntry, AuditHead
+from tweetguard.times import as_utc
 
 GENESIS = "0" * 64
 

@@ -8,7 +8,6 @@ the audit trail locks its head row there.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -20,16 +19,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from tweetguard.errors import TweetguardError
-
-
-def as_utc(at: dt.datetime | None = None) -> dt.datetime:
-    """``at`` as an aware UTC datetime, or the current time. A naive datetime is UTC: SQLite
-    gives them back without a zone, PostgreSQL in the session's zone."""
-    if at is None:
-        return dt.datetime.now(dt.UTC)
-    if at.tzinfo is None:
-        return at.replace(tzinfo=dt.UTC)
-    return at.astimezone(dt.UTC)
 
 
 class DatabaseError(TweetguardError):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tweetguard.engine import Engine
 from tweetguard.service.auth import create_user, session_principal
-from tweetguard.service.db import as_utc, transaction
+from tweetguard.service.db import transaction
 from tweetguard.service.routes_incidents import change_status, report_incident
 from tweetguard.service.routes_posts import (
     AcknowledgeRequest,
@@ -32,6 +32,7 @@ from tweetguard.service.routes_posts import (
     submit_post,
 )
 from tweetguard.service.schema import Incident, Post, User
+from tweetguard.times import as_utc
 
 DEMO_PASSWORD = "tulpwerk-demo"
 

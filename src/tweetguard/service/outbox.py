@@ -42,10 +42,11 @@ from email.message import EmailMessage
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from tweetguard.service.db import as_utc, make_engine, migrate, sessions, transaction
+from tweetguard.service.db import make_engine, migrate, sessions, transaction
 from tweetguard.service.purge import purge
 from tweetguard.service.schema import OutboxMessage
 from tweetguard.service.settings import Settings
+from tweetguard.times import as_utc
 
 log = logging.getLogger("tweetguard.worker")
 

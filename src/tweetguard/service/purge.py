@@ -30,8 +30,8 @@ from sqlalchemy import and_, case, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from tweetguard.service import audit
-from tweetguard.service.db import as_utc
 from tweetguard.service.schema import Incident, OutboxMessage, Post, WebSession
+from tweetguard.times import as_utc
 
 MARKER = "[verwijderd na bewaartermijn]"
 DELETED_POSTS = ("draft", "submitted", "rejected", "withdrawn")

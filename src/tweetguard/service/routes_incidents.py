@@ -36,6 +36,7 @@ from tweetguard.service import audit
 from tweetguard.service.auth import DB, Principal, Who, allowed, now
 from tweetguard.service.outbox import enqueue
 from tweetguard.service.schema import AuditEntry, Incident, User
+from tweetguard.times import iso_utc
 
 router = APIRouter(prefix="/api/v1", tags=["incidents"])
 
@@ -112,13 +113,6 @@ class StatusChange(BaseModel):
 
 
 # --- the store -----------------------------------------------------------------------------
-
-
-def _iso(at: dt.datetime) -> str:
-    """UTC ISO 8601 (SQLite gives naive UTC datetimes back, PostgreSQL aware ones)."""
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    return at.astimezone(dt.UTC).isoformat()
 
 
 def _person(user: User | None) -> dict[str, str] | None:
@@ -298,7 +292,7 @@ def _histories(session: Session, ids: list[int]) -> dict[int, list[dict[str, Any
     ).all()
     for e in entries:
         data = json.loads(e.data) if e.data else {}
-        step: dict[str, Any] = {"action": e.action, "actor": e.actor, "at": _iso(e.at)}
+        step: dict[str, Any] = {"action": e.action, "actor": e.actor, "at": iso_utc(e.at)}
         step["status"] = data.get("to", "new" if e.action == "incident.report" else None)
         if data.get("note"):
             step["note"] = data["note"]
@@ -322,8 +316,8 @@ def incidents_as_dicts(session: Session, incidents: list[Incident]) -> list[dict
             "note": i.note,
             "reporter": _person(people.get(i.reporter_id)),
             "manager": _person(people.get(i.manager_id)) if i.manager_id is not None else None,
-            "created_at": _iso(i.created_at),
-            "updated_at": _iso(i.updated_at),
+            "created_at": iso_utc(i.created_at),
+            "updated_at": iso_utc(i.updated_at),
             "history": histories[i.id],
         }
         for i in incidents

@@ -39,6 +39,7 @@ from tweetguard.report import Finding, Report
 from tweetguard.service import audit
 from tweetguard.service.auth import DB, Principal, Who, allowed, now
 from tweetguard.service.schema import Acknowledgement, AuditEntry, Post, User
+from tweetguard.times import iso_utc
 
 router = APIRouter(prefix="/api/v1")
 
@@ -104,18 +105,16 @@ class RejectRequest(_Body):
 # --- helpers ------------------------------------------------------------------------------
 
 
+def check_time(request: Request) -> dt.datetime | None:
+    """The time a draft is judged at: None (now), unless a test fixed the app's clock
+    (``app.state.clock``)."""
+    fixed = getattr(request.app.state, "clock", None)
+    return fixed() if fixed is not None else None
+
+
 def _engine(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
-
-
-def _iso(at: dt.datetime | None) -> str | None:
-    """UTC, ISO 8601 with offset (SQLite gives naive UTC datetimes back, PostgreSQL aware)."""
-    if at is None:
-        return None
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    return at.astimezone(dt.UTC).isoformat()
 
 
 def _acknowledgement(session: Session, user: User, version: str) -> Acknowledgement | None:
@@ -131,7 +130,7 @@ def _ack_dict(version: str, ack: Acknowledgement | None, user: User) -> dict[str
         "username": user.username,
         "policy_version": version,
         "acknowledged": ack is not None,
-        "at": _iso(ack.at) if ack is not None else None,
+        "at": iso_utc(ack.at) if ack is not None else None,
     }
 
 
@@ -184,10 +183,9 @@ def _stored_report(text: str, report: Report) -> tuple[str, dict[str, Any]]:
 
 def _check(request: Request, handle: str, text: str) -> tuple[str, str, dict[str, Any]]:
     """Run the engine on a company-account draft: (redacted text, verdict, report)."""
-    clock = getattr(request.app.state, "clock", None)  # fixed by tests; else now
     report = _engine(request).check(
         Draft(text=text, account=AccountInfo(handle=handle, kind="company")),
-        now=clock() if clock is not None else None,
+        now=check_time(request),
     )
     stored, data = _stored_report(text, report)
     return stored, report.verdict, data
@@ -302,7 +300,12 @@ def _histories(session: Session, posts: Sequence[Post]) -> dict[str, list[dict[s
         )
         for e in entries:
             out[e.subject].append(
-                {"action": e.action, "actor": e.actor, "at": _iso(e.at), "data": json.loads(e.data)}
+                {
+                    "action": e.action,
+                    "actor": e.actor,
+                    "at": iso_utc(e.at),
+                    "data": json.loads(e.data),
+                }
             )
     return out
 
@@ -326,8 +329,8 @@ def _post_dicts(session: Session, posts: Sequence[Post]) -> list[dict[str, Any]]
                 "author": names.get(p.author_id),
                 "decided_by": names.get(p.decided_by) if p.decided_by is not None else None,
                 "reason": p.reason,
-                "created_at": _iso(p.created_at),
-                "updated_at": _iso(p.updated_at),
+                "created_at": iso_utc(p.created_at),
+                "updated_at": iso_utc(p.updated_at),
                 "history": histories[f"post:{p.id}"],
             }
         )
@@ -423,7 +426,7 @@ def list_acknowledgements(request: Request, who: Who, session: DB) -> dict[str, 
         .order_by(User.username)
     ).all()
     done = [
-        {"username": u.username, "display_name": u.display_name, "role": u.role, "at": _iso(at)}
+        {"username": u.username, "display_name": u.display_name, "role": u.role, "at": iso_utc(at)}
         for u, at in rows
         if at is not None
     ]
@@ -632,6 +635,6 @@ def export_post(post_id: int, who: Who, session: DB) -> dict[str, Any]:
         "account": post.account,
         "text": post.text,
         "approved_by": names.get(post.decided_by) if post.decided_by is not None else None,
-        "approved_at": _iso(post.updated_at),
+        "approved_at": iso_utc(post.updated_at),
         "policy_version": post.policy_version,
     }

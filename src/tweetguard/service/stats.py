@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tweetguard.service.db import as_utc
 from tweetguard.service.schema import AuditEntry, Incident, Post
+from tweetguard.times import as_utc
 
 INCIDENT_STATUSES = ("new", "acknowledged", "takedown_requested", "resolved")
 AGE_BUCKETS = (("day", 1.0), ("week", 7.0), ("month", 30.0), ("older", float("inf")))

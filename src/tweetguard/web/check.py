@@ -14,7 +14,6 @@ Nothing is stored and nothing is logged: a check is private to the person typing
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import tempfile
 from pathlib import Path
@@ -35,6 +34,7 @@ from tweetguard.draft import (
 )
 from tweetguard.engine import Engine
 from tweetguard.media.inspect import inspect_file
+from tweetguard.service.routes_posts import check_time
 from tweetguard.text import MAX_WEIGHTED_LENGTH, weighted_length
 from tweetguard.web.core import Seen, Visitor, page, templates
 from tweetguard.web.findings import pieces, views
@@ -44,12 +44,6 @@ router = APIRouter(include_in_schema=False)
 
 KINDS = ("personal", "company", "customer_service")
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif", ".tif", ".tiff", ".bmp"})
-
-
-def clock(request: Request) -> dt.datetime | None:
-    """The time a check is judged at: now, unless a test fixed it (``app.state.clock``)."""
-    fixed = getattr(request.app.state, "clock", None)
-    return fixed() if fixed is not None else None
 
 
 def _opt(value: str | None) -> str | None:
@@ -93,7 +87,7 @@ def build_draft(
 
 def results(request: Request, seen: Visitor, engine: Engine, draft: Draft) -> HTMLResponse:
     """The findings fragment for ``draft``, with the counter and the marked text."""
-    report = engine.check(draft, now=clock(request)).to_dict()
+    report = engine.check(draft, now=check_time(request)).to_dict()
     return templates.TemplateResponse(
         request, "_results.html", results_context(seen.lang, engine, draft.text, report)
     )
